@@ -1,0 +1,38 @@
+// HMAC-SHA256 (RFC 2104) with the inner and outer pad states computed once per key,
+// so that a short message costs two compressions instead of four.
+import { BLOCK_BYTES, compress, finishFrom, initState, writeDigest, digest } from './sha256';
+
+const IPAD_STATE: usize = memory.data(32);
+const OPAD_STATE: usize = memory.data(32);
+const WORK: usize = memory.data(32);
+const INNER: usize = memory.data(32);
+const KEY_BLOCK: usize = memory.data(64);
+const PAD: usize = memory.data(64);
+
+/** Derives the pad states from a key of any length (RFC 2104 §2). */
+export function setKey(key: usize, len: u32): void {
+  memory.fill(KEY_BLOCK, 0, 64);
+  if (len > BLOCK_BYTES) {
+    digest(key, len, KEY_BLOCK, WORK);
+  } else {
+    memory.copy(KEY_BLOCK, key, <usize>len);
+  }
+  for (let i: usize = 0; i < 64; i++) store<u8>(PAD + i, load<u8>(KEY_BLOCK + i) ^ 0x36);
+  initState(IPAD_STATE);
+  compress(IPAD_STATE, PAD);
+  for (let i: usize = 0; i < 64; i++) store<u8>(PAD + i, load<u8>(KEY_BLOCK + i) ^ 0x5c);
+  initState(OPAD_STATE);
+  compress(OPAD_STATE, PAD);
+  memory.fill(KEY_BLOCK, 0, 64);
+  memory.fill(PAD, 0, 64);
+}
+
+/** Writes HMAC(key, msg) to `out` (32 bytes). */
+export function mac(msg: usize, len: u32, out: usize): void {
+  memory.copy(WORK, IPAD_STATE, 32);
+  finishFrom(WORK, 64, msg, len);
+  writeDigest(WORK, INNER);
+  memory.copy(WORK, OPAD_STATE, 32);
+  finishFrom(WORK, 64, INNER, 32);
+  writeDigest(WORK, out);
+}
