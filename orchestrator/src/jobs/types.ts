@@ -73,3 +73,31 @@ export interface EventRecord {
   type: string;
   data: Record<string, unknown>;
 }
+
+export interface JobFilter {
+  owner?: string;
+  states?: JobState[];
+  kernel?: string;
+  /** Page size and the id to continue after (jobs are listed newest first). */
+  limit?: number;
+  after?: string;
+}
+
+/**
+ * What the engine offers the CLI and the gRPC service. Submission validates the spec
+ * and returns once the job is stored; the job then runs in the background.
+ */
+export interface JobService {
+  submit(spec: unknown, options: { owner: string; baseDir?: string }): Promise<JobRecord>;
+  get(jobId: string): JobRecord | undefined;
+  list(filter: JobFilter): JobRecord[];
+  batches(jobId: string): BatchRecord[];
+  attempts(jobId: string): AttemptRecord[];
+  /** Events with id greater than `afterId`, oldest first. */
+  events(jobId: string | undefined, afterId: number, limit?: number): EventRecord[];
+  /** Calls `listener` for every new event; returns a function that stops it. */
+  subscribe(listener: (event: EventRecord) => void): () => void;
+  cancel(jobId: string): Promise<JobRecord>;
+  /** Resolves when the job reaches a terminal state. */
+  wait(jobId: string): Promise<JobRecord>;
+}
