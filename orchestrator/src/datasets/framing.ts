@@ -113,8 +113,16 @@ export class FrameBuilder {
   pushRange(source: Buffer, start: number, end: number): void {
     const n = end - start;
     this.reserve(4 + n);
-    this.buf.writeUInt32LE(n, this.len);
-    source.copy(this.buf, this.len + 4, start, end);
+    const buf = this.buf;
+    let at = this.len;
+    buf[at] = n & 0xff;
+    buf[at + 1] = (n >>> 8) & 0xff;
+    buf[at + 2] = (n >>> 16) & 0xff;
+    buf[at + 3] = n >>> 24;
+    at += 4;
+    // A byte loop beats Buffer#copy for identifier-sized records: no native call.
+    if (n <= 64) for (let i = start; i < end; i++) buf[at++] = source[i];
+    else source.copy(buf, at, start, end);
     this.len += 4 + n;
     this.count++;
   }

@@ -3,6 +3,7 @@
 // memory, so memory does not grow with the dataset.
 import { createReadStream } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { isUtf8 } from 'node:buffer';
 import { OffloadError, show } from '../errors.js';
 import type { Codec } from './codecs.js';
 import { FrameBuilder, HEADER_BYTES, MAGIC } from './framing.js';
@@ -31,27 +32,41 @@ export interface Batch {
 
 const READ_CHUNK = 1 << 20;
 
-/** Yields each line of a file (without its line ending) and its 1-based number. */
-async function* lines(
-  path: string,
-): AsyncGenerator<{ buf: Buffer; start: number; end: number; line: number }> {
+/**
+ * Yields a file as buffers of whole lines (the last may lack its newline), so that
+ * callers split lines in a synchronous loop: a promise per line costs more than the
+ * work done on it.
+ */
+async function* lineBlocks(path: string): AsyncGenerator<Buffer> {
   let rest: Buffer | undefined;
-  let line = 0;
   for await (const piece of createReadStream(path, { highWaterMark: READ_CHUNK })) {
     const buf: Buffer = rest ? Buffer.concat([rest, piece as Buffer]) : (piece as Buffer);
-    let start = 0;
-    let nl: number;
-    while ((nl = buf.indexOf(10, start)) !== -1) {
-      const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl;
-      yield { buf, start, end, line: ++line };
-      start = nl + 1;
+    const last = buf.lastIndexOf(10);
+    if (last < 0) {
+      rest = buf;
+      continue;
     }
-    rest = start < buf.length ? buf.subarray(start) : undefined;
+    yield buf.subarray(0, last + 1);
+    rest = last + 1 < buf.length ? buf.subarray(last + 1) : undefined;
   }
-  if (rest && rest.length > 0) {
-    const end = rest[rest.length - 1] === 13 ? rest.length - 1 : rest.length;
-    yield { buf: rest, start: 0, end, line: ++line };
+  if (rest && rest.length > 0) yield rest;
+}
+
+/** Calls `fn` with each line of a block (line ending removed), numbering from `line`. */
+function eachLine(
+  block: Buffer,
+  line: number,
+  fn: (start: number, end: number, line: number) => void,
+): number {
+  let start = 0;
+  while (start < block.length) {
+    let nl = block.indexOf(10, start);
+    if (nl < 0) nl = block.length;
+    const end = nl > start && block[nl - 1] === 13 ? nl - 1 : nl;
+    fn(start, end, ++line);
+    start = nl + 1;
   }
+  return line;
 }
 
 function where(record: number, line?: number): string {
@@ -90,15 +105,22 @@ class Batcher {
 
 async function* readLines(input: InputSpec, codec: Codec, size: number): AsyncGenerator<Batch> {
   const out = new Batcher(size);
-  for await (const { buf, start, end, line } of lines(input.path)) {
-    const view = buf.subarray(start, end);
-    if (codec.parseBytes) {
-      codec.parseBytes(view, where(out.total, line));
-      out.pushRange(buf, start, end);
-    } else {
-      out.push(codec.parse(view.toString('utf8'), where(out.total, line)));
-    }
-    if (out.full) yield out.take()!;
+  const ready: Batch[] = [];
+  let line = 0;
+  for await (const block of lineBlocks(input.path)) {
+    // Valid UTF-8 as a whole means valid line by line: check once, not per line.
+    const checkEach = codec.name !== 'utf8' || !isUtf8(block);
+    line = eachLine(block, line, (start, end, n) => {
+      if (!checkEach) out.pushRange(block, start, end);
+      else if (codec.parseBytes) {
+        codec.parseBytes(block.subarray(start, end), where(out.total, n));
+        out.pushRange(block, start, end);
+      } else {
+        out.push(codec.parse(block.toString('utf8', start, end), where(out.total, n)));
+      }
+      if (out.full) ready.push(out.take()!);
+    });
+    yield* ready.splice(0);
   }
   const last = out.take();
   if (last) yield last;
@@ -107,43 +129,54 @@ async function* readLines(input: InputSpec, codec: Codec, size: number): AsyncGe
 async function* readNdjson(input: InputSpec, codec: Codec, size: number): AsyncGenerator<Batch> {
   const field = input.field!;
   const out = new Batcher(size);
-  for await (const { buf, start, end, line } of lines(input.path)) {
-    const text = buf.toString('utf8', start, end);
-    if (text.trim() === '') continue;
-    const at = where(out.total, line);
-    let row: unknown;
-    try {
-      row = JSON.parse(text);
-    } catch (cause) {
-      throw new OffloadError(
-        'RECORD_INVALID',
-        `${at}: not valid JSON (${(cause as Error).message})`,
-        {
-          record: out.total,
-          cause,
-        },
-      );
-    }
-    const value =
-      row && typeof row === 'object' ? (row as Record<string, unknown>)[field] : undefined;
-    if (typeof value === 'string') out.push(codec.parse(value, at));
-    else if (typeof value === 'number' && Number.isSafeInteger(value)) {
-      out.push(codec.parse(String(value), at));
-    } else if (value === undefined) {
-      throw new OffloadError('RECORD_INVALID', `${at}: has no field ${show(field)}`, {
-        record: out.total,
-      });
-    } else {
-      throw new OffloadError(
-        'RECORD_INVALID',
-        `${at}: field ${show(field)} must be a string or a safe integer, got ${show(value)}`,
-        { record: out.total },
-      );
-    }
-    if (out.full) yield out.take()!;
+  const ready: Batch[] = [];
+  let line = 0;
+  for await (const block of lineBlocks(input.path)) {
+    line = eachLine(block, line, (start, end, n) => {
+      const text = block.toString('utf8', start, end);
+      if (text.trim() === '') return;
+      out.push(ndjsonRecord(text, field, codec, where(out.total, n), out.total));
+      if (out.full) ready.push(out.take()!);
+    });
+    yield* ready.splice(0);
   }
   const last = out.take();
   if (last) yield last;
+}
+
+function ndjsonRecord(
+  text: string,
+  field: string,
+  codec: Codec,
+  at: string,
+  record: number,
+): Buffer {
+  let row: unknown;
+  try {
+    row = JSON.parse(text);
+  } catch (cause) {
+    throw new OffloadError(
+      'RECORD_INVALID',
+      `${at}: not valid JSON (${(cause as Error).message})`,
+      {
+        record,
+        cause,
+      },
+    );
+  }
+  const value =
+    row && typeof row === 'object' ? (row as Record<string, unknown>)[field] : undefined;
+  if (typeof value === 'string') return codec.parse(value, at);
+  if (typeof value === 'number' && Number.isSafeInteger(value))
+    return codec.parse(String(value), at);
+  if (value === undefined) {
+    throw new OffloadError('RECORD_INVALID', `${at}: has no field ${show(field)}`, { record });
+  }
+  throw new OffloadError(
+    'RECORD_INVALID',
+    `${at}: field ${show(field)} must be a string or a safe integer, got ${show(value)}`,
+    { record },
+  );
 }
 
 /** RFC 4180 fields, streamed: quoted fields may hold separators, quotes and newlines. */

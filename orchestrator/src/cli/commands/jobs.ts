@@ -42,8 +42,10 @@ async function follow(engine: Engine, jobId: string, json: boolean): Promise<voi
           `output: ${job.outputPath}\n`,
       );
     } else {
-      process.stdout.write(`job ${job.id} ${job.state}${job.error ? `: ${job.error}` : ''}\n`);
+      process.stdout.write(`job ${job.id} ${job.state}\n`);
     }
+    if (job.state === 'failed')
+      process.stderr.write(`offload: job ${job.id} failed: ${job.error}\n`);
     if (job.state !== 'succeeded') process.exitCode = job.state === 'cancelled' ? 7 : 4;
   } finally {
     stop();
