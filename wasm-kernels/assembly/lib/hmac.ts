@@ -2,12 +2,19 @@
 // so that a short message costs two compressions instead of four.
 import { BLOCK_BYTES, compress, finishFrom, initState, writeDigest, digest } from './sha256';
 
-const IPAD_STATE: usize = memory.data(32);
-const OPAD_STATE: usize = memory.data(32);
-const WORK: usize = memory.data(32);
-const INNER: usize = memory.data(32);
-const KEY_BLOCK: usize = memory.data(64);
-const PAD: usize = memory.data(64);
+export const IPAD_STATE: usize = memory.data(32, 16);
+export const OPAD_STATE: usize = memory.data(32, 16);
+const WORK: usize = memory.data(32, 16);
+const KEY_BLOCK: usize = memory.data(64, 16);
+const PAD: usize = memory.data(64, 16);
+// The outer message is always the 32-byte inner digest, so its block's second half
+// (FIPS 180-4 §5.1.1 padding for 64 + 32 bytes) is written once, here.
+const OUTER_BLOCK: usize = memory.data<u8>([
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0x80, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x03, 0x00,
+], 16);
 
 /** Derives the pad states from a key of any length (RFC 2104 §2). */
 export function setKey(key: usize, len: u32): void {
@@ -25,14 +32,15 @@ export function setKey(key: usize, len: u32): void {
   compress(OPAD_STATE, PAD);
   memory.fill(KEY_BLOCK, 0, 64);
   memory.fill(PAD, 0, 64);
+  memory.fill(WORK, 0, 32);
 }
 
 /** Writes HMAC(key, msg) to `out` (32 bytes). */
 export function mac(msg: usize, len: u32, out: usize): void {
   memory.copy(WORK, IPAD_STATE, 32);
   finishFrom(WORK, 64, msg, len);
-  writeDigest(WORK, INNER);
+  writeDigest(WORK, OUTER_BLOCK);
   memory.copy(WORK, OPAD_STATE, 32);
-  finishFrom(WORK, 64, INNER, 32);
+  compress(WORK, OUTER_BLOCK);
   writeDigest(WORK, out);
 }
