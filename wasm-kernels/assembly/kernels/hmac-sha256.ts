@@ -1,10 +1,8 @@
 // hmac-sha256: each record becomes HMAC-SHA256(key, record), the keyed pseudonym of
 // an identifier. The key is a job secret; the host enforces its minimum length.
-import {
-  OK, ERR_PARAMS, ERR_FRAMING, ERR_STATE, ParamReader, RecordCursor, appendRecord, fail,
-  resetOutput,
-} from '../io';
-import { mac, setKey } from '../lib/hmac';
+import { OK, ERR_PARAMS, ERR_STATE, ParamReader } from '../io';
+import { setKey } from '../lib/hmac';
+import { mapDigests } from '../lib/digests';
 export * from '../abi';
 
 let keyed = false;
@@ -20,12 +18,11 @@ export function offload_init(paramsLen: u32): i32 {
   return OK;
 }
 
+// HMAC of 18-byte identifiers, one thread, through the host in 1 MiB chunks:
+//   rolled rounds, schedule array in memory        0.85M/s
+//   unrolled rounds, 16-word schedule in locals    1.2M/s
+//   four-lane v128 multi-buffer, in-place output   see lib/digests.ts
 export function offload_map(count: u32, bytes: u32): i32 {
   if (!keyed) return ERR_STATE;
-  resetOutput();
-  const records = new RecordCursor(count, bytes);
-  while (records.next()) {
-    mac(records.ptr, records.len, appendRecord(32));
-  }
-  return records.broken ? fail(ERR_FRAMING, records.index + 1) : OK;
+  return mapDigests(count, bytes, true);
 }

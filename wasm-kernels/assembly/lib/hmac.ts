@@ -1,9 +1,13 @@
 // HMAC-SHA256 (RFC 2104) with the inner and outer pad states computed once per key,
 // so that a short message costs two compressions instead of four.
 import { BLOCK_BYTES, compress, finishFrom, initState, writeDigest, digest } from './sha256';
+import { BLOCK4, STATE4, absorbLanes, splatState, writeLanes } from './sha256x4';
+import { compress4Outer } from './generated/sha256-rounds';
 
 export const IPAD_STATE: usize = memory.data(32, 16);
 export const OPAD_STATE: usize = memory.data(32, 16);
+const IPAD4: usize = memory.data(128, 16);
+const OPAD4: usize = memory.data(128, 16);
 const WORK: usize = memory.data(32, 16);
 const KEY_BLOCK: usize = memory.data(64, 16);
 const PAD: usize = memory.data(64, 16);
@@ -30,6 +34,8 @@ export function setKey(key: usize, len: u32): void {
   for (let i: usize = 0; i < 64; i++) store<u8>(PAD + i, load<u8>(KEY_BLOCK + i) ^ 0x5c);
   initState(OPAD_STATE);
   compress(OPAD_STATE, PAD);
+  splatState(IPAD4, IPAD_STATE);
+  splatState(OPAD4, OPAD_STATE);
   memory.fill(KEY_BLOCK, 0, 64);
   memory.fill(PAD, 0, 64);
   memory.fill(WORK, 0, 32);
@@ -43,4 +49,19 @@ export function mac(msg: usize, len: u32, out: usize): void {
   memory.copy(WORK, OPAD_STATE, 32);
   compress(WORK, OUTER_BLOCK);
   writeDigest(WORK, out);
+}
+
+/**
+ * HMAC of the four messages set in the lanes of lib/sha256x4 (each padded as following
+ * one 64-byte block), written where `setLane` was told. The outer blocks' padding is
+ * folded into the generated `compress4Outer`.
+ */
+export function macLanes(): void {
+  absorbLanes(IPAD4);
+  for (let j: usize = 0; j < 128; j += 16) {
+    v128.store(BLOCK4 + j, v128.load(STATE4 + j));
+    v128.store(STATE4 + j, v128.load(OPAD4 + j));
+  }
+  compress4Outer(STATE4, BLOCK4);
+  writeLanes();
 }
