@@ -107,7 +107,10 @@ function body(f, words) {
     const r = (j) => s[(j - i + 64) % 8];
     const [A, B, C, D, E, F, G, H] = [0, 1, 2, 3, 4, 5, 6, 7].map(r);
     const wi = w[i % 16];
-    const kw = wi.constant !== undefined ? [f.constant((K[i] + wi.constant) >>> 0)] : [wi.name, f.constant(K[i])];
+    const kw =
+      wi.constant !== undefined
+        ? [f.constant((K[i] + wi.constant) >>> 0)]
+        : [wi.name, f.constant(K[i])];
     lines.push(`// round ${i}`);
     lines.push(`t = ${f.add(H, f.bigSigma1(E), f.ch(E, F, G), ...kw)};`);
     lines.push(`${D} = ${f.add(D, 't')};`);

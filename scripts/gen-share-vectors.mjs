@@ -83,8 +83,12 @@ const shareSplit = {
     splitVector('fixed seed 00..1f, k = 3, edge values', edges, 3, seedA),
     splitVector('fixed seed 00..1f, k = 2, edge values', edges, 2, seedA),
     splitVector('second fixed seed, k = 64, two values', [I64_MIN, 123456789n], 64, seedB),
-    splitVector('second fixed seed, k = 5, the generator runs on across records',
-      [...Array(9).keys()].map((i) => BigInt(i) * 1000003n), 5, seedB),
+    splitVector(
+      'second fixed seed, k = 5, the generator runs on across records',
+      [...Array(9).keys()].map((i) => BigInt(i) * 1000003n),
+      5,
+      seedB,
+    ),
   ],
 };
 
