@@ -19,7 +19,7 @@ export const REGION_SEED: u32 = 2;
 export const SEED_BYTES: u32 = 32;
 /**
  * Readable bytes past the end of the input region: vector code may load a whole 64-byte
- * block starting at any record (lib/sha256x4.ts) and mask off what is not its own.
+ * block starting at any record (lib/sha256-lanes.ts) and mask off what is not its own.
  */
 export const INPUT_SLACK: u32 = 64;
 

@@ -18,10 +18,14 @@ export function offload_init(paramsLen: u32): i32 {
   return OK;
 }
 
-// HMAC of 18-byte identifiers, one thread, through the host in 1 MiB chunks:
-//   rolled rounds, schedule array in memory        0.85M/s
-//   unrolled rounds, 16-word schedule in locals    1.2M/s
-//   four-lane v128 multi-buffer, in-place output   see lib/digests.ts
+// HMAC of 18-byte identifiers, one thread, through KernelInstance in 1 MiB chunks, on a
+// shared 2-core machine (node:crypto createHmac per identifier: 0.15-0.2M/s):
+//   rolled rounds, 64-word schedule array                      0.85M/s
+//   unrolled rounds, 16-word rolling schedule in locals        1.2M/s
+//   four-lane v128 multi-buffer (lib/sha256-lanes.ts)          2.0M/s
+//   outer-block padding folded into the generated rounds      (inside the noise)
+//   two interleaved groups of four lanes                       1.7M/s (spills; reverted)
+//   W + K precomputed into memory before the rounds            2.2M/s -> 2.45M/s CPU time
 export function offload_map(count: u32, bytes: u32): i32 {
   if (!keyed) return ERR_STATE;
   return mapDigests(count, bytes, true);

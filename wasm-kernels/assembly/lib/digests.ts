@@ -1,11 +1,11 @@
 // Maps framed records to framed 32-byte digests (SHA-256, or HMAC-SHA256 under the key
 // set in lib/hmac), for the sha256 and hmac-sha256 kernels. Records short enough for
-// one padded block go four at a time through lib/sha256x4; longer ones go one by one
+// one padded block go LANES at a time through lib/sha256-lanes; longer ones go one by one
 // through the scalar code. Every output frame has the same size, so record i's digest
 // is written in place at 36 * i and the two paths may finish in any order.
 import { ERR_FRAMING, OK, fail, inputAddress, reserveOutput } from '../io';
 import { digest } from './sha256';
-import { IV4, LANES, ONE_BLOCK_MAX, absorbLanes, idleLanes, setLane, writeLanes } from './sha256x4';
+import { IV4, LANES, ONE_BLOCK_MAX, absorbLanes, idleLanes, setLane, writeLanes } from './sha256-lanes';
 import { mac, macLanes } from './hmac';
 
 const FRAME: u32 = 4 + 32;

@@ -1,8 +1,10 @@
 // HMAC-SHA256 (RFC 2104) with the inner and outer pad states computed once per key,
 // so that a short message costs two compressions instead of four.
 import { BLOCK_BYTES, compress, finishFrom, initState, writeDigest, digest } from './sha256';
-import { BLOCK4, STATE4, absorbLanes, splatState, writeLanes } from './sha256x4';
-import { compress4Outer } from './generated/sha256-rounds';
+import {
+  BLOCK_LANES, STATE_LANES, absorbLanes, resetLanes, splatState, writeLanes,
+} from './sha256-lanes';
+import { LANE_GROUPS, compressLanesOuter } from './generated/sha256-rounds';
 
 export const IPAD_STATE: usize = memory.data(32, 16);
 export const OPAD_STATE: usize = memory.data(32, 16);
@@ -52,16 +54,19 @@ export function mac(msg: usize, len: u32, out: usize): void {
 }
 
 /**
- * HMAC of the four messages set in the lanes of lib/sha256x4 (each padded as following
+ * HMAC of the messages set in the lanes of lib/sha256-lanes (each padded as following
  * one 64-byte block), written where `setLane` was told. The outer blocks' padding is
- * folded into the generated `compress4Outer`.
+ * folded into the generated `compressLanesOuter`.
  */
 export function macLanes(): void {
   absorbLanes(IPAD4);
-  for (let j: usize = 0; j < 128; j += 16) {
-    v128.store(BLOCK4 + j, v128.load(STATE4 + j));
-    v128.store(STATE4 + j, v128.load(OPAD4 + j));
+  // The inner digests, still as state words, are words 0-7 of each outer block.
+  for (let g: usize = 0; g < <usize>LANE_GROUPS; g++) {
+    for (let j: usize = 0; j < 128; j += 16) {
+      v128.store(BLOCK_LANES + (g << 8) + j, v128.load(STATE_LANES + (g << 7) + j));
+    }
   }
-  compress4Outer(STATE4, BLOCK4);
+  resetLanes(OPAD4);
+  compressLanesOuter(STATE_LANES, BLOCK_LANES);
   writeLanes();
 }

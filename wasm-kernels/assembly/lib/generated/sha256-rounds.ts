@@ -77,14 +77,6 @@ export const K: StaticArray<u32> = [
  * eight-word state at `state`.
  */
 export function compressBlock(state: usize, block: usize): void {
-  let a = load<u32>(state, 0);
-  let b = load<u32>(state, 4);
-  let c = load<u32>(state, 8);
-  let d = load<u32>(state, 12);
-  let e = load<u32>(state, 16);
-  let f = load<u32>(state, 20);
-  let g = load<u32>(state, 24);
-  let h = load<u32>(state, 28);
   let w0 = bswap<u32>(load<u32>(block, 0));
   let w1 = bswap<u32>(load<u32>(block, 4));
   let w2 = bswap<u32>(load<u32>(block, 8));
@@ -101,6 +93,14 @@ export function compressBlock(state: usize, block: usize): void {
   let w13 = bswap<u32>(load<u32>(block, 52));
   let w14 = bswap<u32>(load<u32>(block, 56));
   let w15 = bswap<u32>(load<u32>(block, 60));
+  let a = load<u32>(state, 0);
+  let b = load<u32>(state, 4);
+  let c = load<u32>(state, 8);
+  let d = load<u32>(state, 12);
+  let e = load<u32>(state, 16);
+  let f = load<u32>(state, 20);
+  let g = load<u32>(state, 24);
+  let h = load<u32>(state, 28);
   let t: u32;
   let ab: u32;
   let bc = b ^ c;
@@ -200,337 +200,337 @@ export function compressBlock(state: usize, block: usize): void {
   ab = b ^ c;
   a = t + (rotr<u32>(b, 2) ^ rotr<u32>(b, 13) ^ rotr<u32>(b, 22)) + (c ^ (ab & bc));
   bc = ab;
-  w0 = (rotr<u32>(w14, 17) ^ rotr<u32>(w14, 19) ^ (w14 >>> 10)) + w9 + (rotr<u32>(w1, 7) ^ rotr<u32>(w1, 18) ^ (w1 >>> 3)) + w0;
   // round 16
+  w0 = (rotr<u32>(w14, 17) ^ rotr<u32>(w14, 19) ^ (w14 >>> 10)) + w9 + (rotr<u32>(w1, 7) ^ rotr<u32>(w1, 18) ^ (w1 >>> 3)) + w0;
   t = h + (rotr<u32>(e, 6) ^ rotr<u32>(e, 11) ^ rotr<u32>(e, 25)) + (g ^ (e & (f ^ g))) + w0 + 0xe49b69c1;
   d = d + t;
   ab = a ^ b;
   h = t + (rotr<u32>(a, 2) ^ rotr<u32>(a, 13) ^ rotr<u32>(a, 22)) + (b ^ (ab & bc));
   bc = ab;
-  w1 = (rotr<u32>(w15, 17) ^ rotr<u32>(w15, 19) ^ (w15 >>> 10)) + w10 + (rotr<u32>(w2, 7) ^ rotr<u32>(w2, 18) ^ (w2 >>> 3)) + w1;
   // round 17
+  w1 = (rotr<u32>(w15, 17) ^ rotr<u32>(w15, 19) ^ (w15 >>> 10)) + w10 + (rotr<u32>(w2, 7) ^ rotr<u32>(w2, 18) ^ (w2 >>> 3)) + w1;
   t = g + (rotr<u32>(d, 6) ^ rotr<u32>(d, 11) ^ rotr<u32>(d, 25)) + (f ^ (d & (e ^ f))) + w1 + 0xefbe4786;
   c = c + t;
   ab = h ^ a;
   g = t + (rotr<u32>(h, 2) ^ rotr<u32>(h, 13) ^ rotr<u32>(h, 22)) + (a ^ (ab & bc));
   bc = ab;
-  w2 = (rotr<u32>(w0, 17) ^ rotr<u32>(w0, 19) ^ (w0 >>> 10)) + w11 + (rotr<u32>(w3, 7) ^ rotr<u32>(w3, 18) ^ (w3 >>> 3)) + w2;
   // round 18
+  w2 = (rotr<u32>(w0, 17) ^ rotr<u32>(w0, 19) ^ (w0 >>> 10)) + w11 + (rotr<u32>(w3, 7) ^ rotr<u32>(w3, 18) ^ (w3 >>> 3)) + w2;
   t = f + (rotr<u32>(c, 6) ^ rotr<u32>(c, 11) ^ rotr<u32>(c, 25)) + (e ^ (c & (d ^ e))) + w2 + 0x0fc19dc6;
   b = b + t;
   ab = g ^ h;
   f = t + (rotr<u32>(g, 2) ^ rotr<u32>(g, 13) ^ rotr<u32>(g, 22)) + (h ^ (ab & bc));
   bc = ab;
-  w3 = (rotr<u32>(w1, 17) ^ rotr<u32>(w1, 19) ^ (w1 >>> 10)) + w12 + (rotr<u32>(w4, 7) ^ rotr<u32>(w4, 18) ^ (w4 >>> 3)) + w3;
   // round 19
+  w3 = (rotr<u32>(w1, 17) ^ rotr<u32>(w1, 19) ^ (w1 >>> 10)) + w12 + (rotr<u32>(w4, 7) ^ rotr<u32>(w4, 18) ^ (w4 >>> 3)) + w3;
   t = e + (rotr<u32>(b, 6) ^ rotr<u32>(b, 11) ^ rotr<u32>(b, 25)) + (d ^ (b & (c ^ d))) + w3 + 0x240ca1cc;
   a = a + t;
   ab = f ^ g;
   e = t + (rotr<u32>(f, 2) ^ rotr<u32>(f, 13) ^ rotr<u32>(f, 22)) + (g ^ (ab & bc));
   bc = ab;
-  w4 = (rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10)) + w13 + (rotr<u32>(w5, 7) ^ rotr<u32>(w5, 18) ^ (w5 >>> 3)) + w4;
   // round 20
+  w4 = (rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10)) + w13 + (rotr<u32>(w5, 7) ^ rotr<u32>(w5, 18) ^ (w5 >>> 3)) + w4;
   t = d + (rotr<u32>(a, 6) ^ rotr<u32>(a, 11) ^ rotr<u32>(a, 25)) + (c ^ (a & (b ^ c))) + w4 + 0x2de92c6f;
   h = h + t;
   ab = e ^ f;
   d = t + (rotr<u32>(e, 2) ^ rotr<u32>(e, 13) ^ rotr<u32>(e, 22)) + (f ^ (ab & bc));
   bc = ab;
-  w5 = (rotr<u32>(w3, 17) ^ rotr<u32>(w3, 19) ^ (w3 >>> 10)) + w14 + (rotr<u32>(w6, 7) ^ rotr<u32>(w6, 18) ^ (w6 >>> 3)) + w5;
   // round 21
+  w5 = (rotr<u32>(w3, 17) ^ rotr<u32>(w3, 19) ^ (w3 >>> 10)) + w14 + (rotr<u32>(w6, 7) ^ rotr<u32>(w6, 18) ^ (w6 >>> 3)) + w5;
   t = c + (rotr<u32>(h, 6) ^ rotr<u32>(h, 11) ^ rotr<u32>(h, 25)) + (b ^ (h & (a ^ b))) + w5 + 0x4a7484aa;
   g = g + t;
   ab = d ^ e;
   c = t + (rotr<u32>(d, 2) ^ rotr<u32>(d, 13) ^ rotr<u32>(d, 22)) + (e ^ (ab & bc));
   bc = ab;
-  w6 = (rotr<u32>(w4, 17) ^ rotr<u32>(w4, 19) ^ (w4 >>> 10)) + w15 + (rotr<u32>(w7, 7) ^ rotr<u32>(w7, 18) ^ (w7 >>> 3)) + w6;
   // round 22
+  w6 = (rotr<u32>(w4, 17) ^ rotr<u32>(w4, 19) ^ (w4 >>> 10)) + w15 + (rotr<u32>(w7, 7) ^ rotr<u32>(w7, 18) ^ (w7 >>> 3)) + w6;
   t = b + (rotr<u32>(g, 6) ^ rotr<u32>(g, 11) ^ rotr<u32>(g, 25)) + (a ^ (g & (h ^ a))) + w6 + 0x5cb0a9dc;
   f = f + t;
   ab = c ^ d;
   b = t + (rotr<u32>(c, 2) ^ rotr<u32>(c, 13) ^ rotr<u32>(c, 22)) + (d ^ (ab & bc));
   bc = ab;
-  w7 = (rotr<u32>(w5, 17) ^ rotr<u32>(w5, 19) ^ (w5 >>> 10)) + w0 + (rotr<u32>(w8, 7) ^ rotr<u32>(w8, 18) ^ (w8 >>> 3)) + w7;
   // round 23
+  w7 = (rotr<u32>(w5, 17) ^ rotr<u32>(w5, 19) ^ (w5 >>> 10)) + w0 + (rotr<u32>(w8, 7) ^ rotr<u32>(w8, 18) ^ (w8 >>> 3)) + w7;
   t = a + (rotr<u32>(f, 6) ^ rotr<u32>(f, 11) ^ rotr<u32>(f, 25)) + (h ^ (f & (g ^ h))) + w7 + 0x76f988da;
   e = e + t;
   ab = b ^ c;
   a = t + (rotr<u32>(b, 2) ^ rotr<u32>(b, 13) ^ rotr<u32>(b, 22)) + (c ^ (ab & bc));
   bc = ab;
-  w8 = (rotr<u32>(w6, 17) ^ rotr<u32>(w6, 19) ^ (w6 >>> 10)) + w1 + (rotr<u32>(w9, 7) ^ rotr<u32>(w9, 18) ^ (w9 >>> 3)) + w8;
   // round 24
+  w8 = (rotr<u32>(w6, 17) ^ rotr<u32>(w6, 19) ^ (w6 >>> 10)) + w1 + (rotr<u32>(w9, 7) ^ rotr<u32>(w9, 18) ^ (w9 >>> 3)) + w8;
   t = h + (rotr<u32>(e, 6) ^ rotr<u32>(e, 11) ^ rotr<u32>(e, 25)) + (g ^ (e & (f ^ g))) + w8 + 0x983e5152;
   d = d + t;
   ab = a ^ b;
   h = t + (rotr<u32>(a, 2) ^ rotr<u32>(a, 13) ^ rotr<u32>(a, 22)) + (b ^ (ab & bc));
   bc = ab;
-  w9 = (rotr<u32>(w7, 17) ^ rotr<u32>(w7, 19) ^ (w7 >>> 10)) + w2 + (rotr<u32>(w10, 7) ^ rotr<u32>(w10, 18) ^ (w10 >>> 3)) + w9;
   // round 25
+  w9 = (rotr<u32>(w7, 17) ^ rotr<u32>(w7, 19) ^ (w7 >>> 10)) + w2 + (rotr<u32>(w10, 7) ^ rotr<u32>(w10, 18) ^ (w10 >>> 3)) + w9;
   t = g + (rotr<u32>(d, 6) ^ rotr<u32>(d, 11) ^ rotr<u32>(d, 25)) + (f ^ (d & (e ^ f))) + w9 + 0xa831c66d;
   c = c + t;
   ab = h ^ a;
   g = t + (rotr<u32>(h, 2) ^ rotr<u32>(h, 13) ^ rotr<u32>(h, 22)) + (a ^ (ab & bc));
   bc = ab;
-  w10 = (rotr<u32>(w8, 17) ^ rotr<u32>(w8, 19) ^ (w8 >>> 10)) + w3 + (rotr<u32>(w11, 7) ^ rotr<u32>(w11, 18) ^ (w11 >>> 3)) + w10;
   // round 26
+  w10 = (rotr<u32>(w8, 17) ^ rotr<u32>(w8, 19) ^ (w8 >>> 10)) + w3 + (rotr<u32>(w11, 7) ^ rotr<u32>(w11, 18) ^ (w11 >>> 3)) + w10;
   t = f + (rotr<u32>(c, 6) ^ rotr<u32>(c, 11) ^ rotr<u32>(c, 25)) + (e ^ (c & (d ^ e))) + w10 + 0xb00327c8;
   b = b + t;
   ab = g ^ h;
   f = t + (rotr<u32>(g, 2) ^ rotr<u32>(g, 13) ^ rotr<u32>(g, 22)) + (h ^ (ab & bc));
   bc = ab;
-  w11 = (rotr<u32>(w9, 17) ^ rotr<u32>(w9, 19) ^ (w9 >>> 10)) + w4 + (rotr<u32>(w12, 7) ^ rotr<u32>(w12, 18) ^ (w12 >>> 3)) + w11;
   // round 27
+  w11 = (rotr<u32>(w9, 17) ^ rotr<u32>(w9, 19) ^ (w9 >>> 10)) + w4 + (rotr<u32>(w12, 7) ^ rotr<u32>(w12, 18) ^ (w12 >>> 3)) + w11;
   t = e + (rotr<u32>(b, 6) ^ rotr<u32>(b, 11) ^ rotr<u32>(b, 25)) + (d ^ (b & (c ^ d))) + w11 + 0xbf597fc7;
   a = a + t;
   ab = f ^ g;
   e = t + (rotr<u32>(f, 2) ^ rotr<u32>(f, 13) ^ rotr<u32>(f, 22)) + (g ^ (ab & bc));
   bc = ab;
-  w12 = (rotr<u32>(w10, 17) ^ rotr<u32>(w10, 19) ^ (w10 >>> 10)) + w5 + (rotr<u32>(w13, 7) ^ rotr<u32>(w13, 18) ^ (w13 >>> 3)) + w12;
   // round 28
+  w12 = (rotr<u32>(w10, 17) ^ rotr<u32>(w10, 19) ^ (w10 >>> 10)) + w5 + (rotr<u32>(w13, 7) ^ rotr<u32>(w13, 18) ^ (w13 >>> 3)) + w12;
   t = d + (rotr<u32>(a, 6) ^ rotr<u32>(a, 11) ^ rotr<u32>(a, 25)) + (c ^ (a & (b ^ c))) + w12 + 0xc6e00bf3;
   h = h + t;
   ab = e ^ f;
   d = t + (rotr<u32>(e, 2) ^ rotr<u32>(e, 13) ^ rotr<u32>(e, 22)) + (f ^ (ab & bc));
   bc = ab;
-  w13 = (rotr<u32>(w11, 17) ^ rotr<u32>(w11, 19) ^ (w11 >>> 10)) + w6 + (rotr<u32>(w14, 7) ^ rotr<u32>(w14, 18) ^ (w14 >>> 3)) + w13;
   // round 29
+  w13 = (rotr<u32>(w11, 17) ^ rotr<u32>(w11, 19) ^ (w11 >>> 10)) + w6 + (rotr<u32>(w14, 7) ^ rotr<u32>(w14, 18) ^ (w14 >>> 3)) + w13;
   t = c + (rotr<u32>(h, 6) ^ rotr<u32>(h, 11) ^ rotr<u32>(h, 25)) + (b ^ (h & (a ^ b))) + w13 + 0xd5a79147;
   g = g + t;
   ab = d ^ e;
   c = t + (rotr<u32>(d, 2) ^ rotr<u32>(d, 13) ^ rotr<u32>(d, 22)) + (e ^ (ab & bc));
   bc = ab;
-  w14 = (rotr<u32>(w12, 17) ^ rotr<u32>(w12, 19) ^ (w12 >>> 10)) + w7 + (rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3)) + w14;
   // round 30
+  w14 = (rotr<u32>(w12, 17) ^ rotr<u32>(w12, 19) ^ (w12 >>> 10)) + w7 + (rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3)) + w14;
   t = b + (rotr<u32>(g, 6) ^ rotr<u32>(g, 11) ^ rotr<u32>(g, 25)) + (a ^ (g & (h ^ a))) + w14 + 0x06ca6351;
   f = f + t;
   ab = c ^ d;
   b = t + (rotr<u32>(c, 2) ^ rotr<u32>(c, 13) ^ rotr<u32>(c, 22)) + (d ^ (ab & bc));
   bc = ab;
-  w15 = (rotr<u32>(w13, 17) ^ rotr<u32>(w13, 19) ^ (w13 >>> 10)) + w8 + (rotr<u32>(w0, 7) ^ rotr<u32>(w0, 18) ^ (w0 >>> 3)) + w15;
   // round 31
+  w15 = (rotr<u32>(w13, 17) ^ rotr<u32>(w13, 19) ^ (w13 >>> 10)) + w8 + (rotr<u32>(w0, 7) ^ rotr<u32>(w0, 18) ^ (w0 >>> 3)) + w15;
   t = a + (rotr<u32>(f, 6) ^ rotr<u32>(f, 11) ^ rotr<u32>(f, 25)) + (h ^ (f & (g ^ h))) + w15 + 0x14292967;
   e = e + t;
   ab = b ^ c;
   a = t + (rotr<u32>(b, 2) ^ rotr<u32>(b, 13) ^ rotr<u32>(b, 22)) + (c ^ (ab & bc));
   bc = ab;
-  w0 = (rotr<u32>(w14, 17) ^ rotr<u32>(w14, 19) ^ (w14 >>> 10)) + w9 + (rotr<u32>(w1, 7) ^ rotr<u32>(w1, 18) ^ (w1 >>> 3)) + w0;
   // round 32
+  w0 = (rotr<u32>(w14, 17) ^ rotr<u32>(w14, 19) ^ (w14 >>> 10)) + w9 + (rotr<u32>(w1, 7) ^ rotr<u32>(w1, 18) ^ (w1 >>> 3)) + w0;
   t = h + (rotr<u32>(e, 6) ^ rotr<u32>(e, 11) ^ rotr<u32>(e, 25)) + (g ^ (e & (f ^ g))) + w0 + 0x27b70a85;
   d = d + t;
   ab = a ^ b;
   h = t + (rotr<u32>(a, 2) ^ rotr<u32>(a, 13) ^ rotr<u32>(a, 22)) + (b ^ (ab & bc));
   bc = ab;
-  w1 = (rotr<u32>(w15, 17) ^ rotr<u32>(w15, 19) ^ (w15 >>> 10)) + w10 + (rotr<u32>(w2, 7) ^ rotr<u32>(w2, 18) ^ (w2 >>> 3)) + w1;
   // round 33
+  w1 = (rotr<u32>(w15, 17) ^ rotr<u32>(w15, 19) ^ (w15 >>> 10)) + w10 + (rotr<u32>(w2, 7) ^ rotr<u32>(w2, 18) ^ (w2 >>> 3)) + w1;
   t = g + (rotr<u32>(d, 6) ^ rotr<u32>(d, 11) ^ rotr<u32>(d, 25)) + (f ^ (d & (e ^ f))) + w1 + 0x2e1b2138;
   c = c + t;
   ab = h ^ a;
   g = t + (rotr<u32>(h, 2) ^ rotr<u32>(h, 13) ^ rotr<u32>(h, 22)) + (a ^ (ab & bc));
   bc = ab;
-  w2 = (rotr<u32>(w0, 17) ^ rotr<u32>(w0, 19) ^ (w0 >>> 10)) + w11 + (rotr<u32>(w3, 7) ^ rotr<u32>(w3, 18) ^ (w3 >>> 3)) + w2;
   // round 34
+  w2 = (rotr<u32>(w0, 17) ^ rotr<u32>(w0, 19) ^ (w0 >>> 10)) + w11 + (rotr<u32>(w3, 7) ^ rotr<u32>(w3, 18) ^ (w3 >>> 3)) + w2;
   t = f + (rotr<u32>(c, 6) ^ rotr<u32>(c, 11) ^ rotr<u32>(c, 25)) + (e ^ (c & (d ^ e))) + w2 + 0x4d2c6dfc;
   b = b + t;
   ab = g ^ h;
   f = t + (rotr<u32>(g, 2) ^ rotr<u32>(g, 13) ^ rotr<u32>(g, 22)) + (h ^ (ab & bc));
   bc = ab;
-  w3 = (rotr<u32>(w1, 17) ^ rotr<u32>(w1, 19) ^ (w1 >>> 10)) + w12 + (rotr<u32>(w4, 7) ^ rotr<u32>(w4, 18) ^ (w4 >>> 3)) + w3;
   // round 35
+  w3 = (rotr<u32>(w1, 17) ^ rotr<u32>(w1, 19) ^ (w1 >>> 10)) + w12 + (rotr<u32>(w4, 7) ^ rotr<u32>(w4, 18) ^ (w4 >>> 3)) + w3;
   t = e + (rotr<u32>(b, 6) ^ rotr<u32>(b, 11) ^ rotr<u32>(b, 25)) + (d ^ (b & (c ^ d))) + w3 + 0x53380d13;
   a = a + t;
   ab = f ^ g;
   e = t + (rotr<u32>(f, 2) ^ rotr<u32>(f, 13) ^ rotr<u32>(f, 22)) + (g ^ (ab & bc));
   bc = ab;
-  w4 = (rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10)) + w13 + (rotr<u32>(w5, 7) ^ rotr<u32>(w5, 18) ^ (w5 >>> 3)) + w4;
   // round 36
+  w4 = (rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10)) + w13 + (rotr<u32>(w5, 7) ^ rotr<u32>(w5, 18) ^ (w5 >>> 3)) + w4;
   t = d + (rotr<u32>(a, 6) ^ rotr<u32>(a, 11) ^ rotr<u32>(a, 25)) + (c ^ (a & (b ^ c))) + w4 + 0x650a7354;
   h = h + t;
   ab = e ^ f;
   d = t + (rotr<u32>(e, 2) ^ rotr<u32>(e, 13) ^ rotr<u32>(e, 22)) + (f ^ (ab & bc));
   bc = ab;
-  w5 = (rotr<u32>(w3, 17) ^ rotr<u32>(w3, 19) ^ (w3 >>> 10)) + w14 + (rotr<u32>(w6, 7) ^ rotr<u32>(w6, 18) ^ (w6 >>> 3)) + w5;
   // round 37
+  w5 = (rotr<u32>(w3, 17) ^ rotr<u32>(w3, 19) ^ (w3 >>> 10)) + w14 + (rotr<u32>(w6, 7) ^ rotr<u32>(w6, 18) ^ (w6 >>> 3)) + w5;
   t = c + (rotr<u32>(h, 6) ^ rotr<u32>(h, 11) ^ rotr<u32>(h, 25)) + (b ^ (h & (a ^ b))) + w5 + 0x766a0abb;
   g = g + t;
   ab = d ^ e;
   c = t + (rotr<u32>(d, 2) ^ rotr<u32>(d, 13) ^ rotr<u32>(d, 22)) + (e ^ (ab & bc));
   bc = ab;
-  w6 = (rotr<u32>(w4, 17) ^ rotr<u32>(w4, 19) ^ (w4 >>> 10)) + w15 + (rotr<u32>(w7, 7) ^ rotr<u32>(w7, 18) ^ (w7 >>> 3)) + w6;
   // round 38
+  w6 = (rotr<u32>(w4, 17) ^ rotr<u32>(w4, 19) ^ (w4 >>> 10)) + w15 + (rotr<u32>(w7, 7) ^ rotr<u32>(w7, 18) ^ (w7 >>> 3)) + w6;
   t = b + (rotr<u32>(g, 6) ^ rotr<u32>(g, 11) ^ rotr<u32>(g, 25)) + (a ^ (g & (h ^ a))) + w6 + 0x81c2c92e;
   f = f + t;
   ab = c ^ d;
   b = t + (rotr<u32>(c, 2) ^ rotr<u32>(c, 13) ^ rotr<u32>(c, 22)) + (d ^ (ab & bc));
   bc = ab;
-  w7 = (rotr<u32>(w5, 17) ^ rotr<u32>(w5, 19) ^ (w5 >>> 10)) + w0 + (rotr<u32>(w8, 7) ^ rotr<u32>(w8, 18) ^ (w8 >>> 3)) + w7;
   // round 39
+  w7 = (rotr<u32>(w5, 17) ^ rotr<u32>(w5, 19) ^ (w5 >>> 10)) + w0 + (rotr<u32>(w8, 7) ^ rotr<u32>(w8, 18) ^ (w8 >>> 3)) + w7;
   t = a + (rotr<u32>(f, 6) ^ rotr<u32>(f, 11) ^ rotr<u32>(f, 25)) + (h ^ (f & (g ^ h))) + w7 + 0x92722c85;
   e = e + t;
   ab = b ^ c;
   a = t + (rotr<u32>(b, 2) ^ rotr<u32>(b, 13) ^ rotr<u32>(b, 22)) + (c ^ (ab & bc));
   bc = ab;
-  w8 = (rotr<u32>(w6, 17) ^ rotr<u32>(w6, 19) ^ (w6 >>> 10)) + w1 + (rotr<u32>(w9, 7) ^ rotr<u32>(w9, 18) ^ (w9 >>> 3)) + w8;
   // round 40
+  w8 = (rotr<u32>(w6, 17) ^ rotr<u32>(w6, 19) ^ (w6 >>> 10)) + w1 + (rotr<u32>(w9, 7) ^ rotr<u32>(w9, 18) ^ (w9 >>> 3)) + w8;
   t = h + (rotr<u32>(e, 6) ^ rotr<u32>(e, 11) ^ rotr<u32>(e, 25)) + (g ^ (e & (f ^ g))) + w8 + 0xa2bfe8a1;
   d = d + t;
   ab = a ^ b;
   h = t + (rotr<u32>(a, 2) ^ rotr<u32>(a, 13) ^ rotr<u32>(a, 22)) + (b ^ (ab & bc));
   bc = ab;
-  w9 = (rotr<u32>(w7, 17) ^ rotr<u32>(w7, 19) ^ (w7 >>> 10)) + w2 + (rotr<u32>(w10, 7) ^ rotr<u32>(w10, 18) ^ (w10 >>> 3)) + w9;
   // round 41
+  w9 = (rotr<u32>(w7, 17) ^ rotr<u32>(w7, 19) ^ (w7 >>> 10)) + w2 + (rotr<u32>(w10, 7) ^ rotr<u32>(w10, 18) ^ (w10 >>> 3)) + w9;
   t = g + (rotr<u32>(d, 6) ^ rotr<u32>(d, 11) ^ rotr<u32>(d, 25)) + (f ^ (d & (e ^ f))) + w9 + 0xa81a664b;
   c = c + t;
   ab = h ^ a;
   g = t + (rotr<u32>(h, 2) ^ rotr<u32>(h, 13) ^ rotr<u32>(h, 22)) + (a ^ (ab & bc));
   bc = ab;
-  w10 = (rotr<u32>(w8, 17) ^ rotr<u32>(w8, 19) ^ (w8 >>> 10)) + w3 + (rotr<u32>(w11, 7) ^ rotr<u32>(w11, 18) ^ (w11 >>> 3)) + w10;
   // round 42
+  w10 = (rotr<u32>(w8, 17) ^ rotr<u32>(w8, 19) ^ (w8 >>> 10)) + w3 + (rotr<u32>(w11, 7) ^ rotr<u32>(w11, 18) ^ (w11 >>> 3)) + w10;
   t = f + (rotr<u32>(c, 6) ^ rotr<u32>(c, 11) ^ rotr<u32>(c, 25)) + (e ^ (c & (d ^ e))) + w10 + 0xc24b8b70;
   b = b + t;
   ab = g ^ h;
   f = t + (rotr<u32>(g, 2) ^ rotr<u32>(g, 13) ^ rotr<u32>(g, 22)) + (h ^ (ab & bc));
   bc = ab;
-  w11 = (rotr<u32>(w9, 17) ^ rotr<u32>(w9, 19) ^ (w9 >>> 10)) + w4 + (rotr<u32>(w12, 7) ^ rotr<u32>(w12, 18) ^ (w12 >>> 3)) + w11;
   // round 43
+  w11 = (rotr<u32>(w9, 17) ^ rotr<u32>(w9, 19) ^ (w9 >>> 10)) + w4 + (rotr<u32>(w12, 7) ^ rotr<u32>(w12, 18) ^ (w12 >>> 3)) + w11;
   t = e + (rotr<u32>(b, 6) ^ rotr<u32>(b, 11) ^ rotr<u32>(b, 25)) + (d ^ (b & (c ^ d))) + w11 + 0xc76c51a3;
   a = a + t;
   ab = f ^ g;
   e = t + (rotr<u32>(f, 2) ^ rotr<u32>(f, 13) ^ rotr<u32>(f, 22)) + (g ^ (ab & bc));
   bc = ab;
-  w12 = (rotr<u32>(w10, 17) ^ rotr<u32>(w10, 19) ^ (w10 >>> 10)) + w5 + (rotr<u32>(w13, 7) ^ rotr<u32>(w13, 18) ^ (w13 >>> 3)) + w12;
   // round 44
+  w12 = (rotr<u32>(w10, 17) ^ rotr<u32>(w10, 19) ^ (w10 >>> 10)) + w5 + (rotr<u32>(w13, 7) ^ rotr<u32>(w13, 18) ^ (w13 >>> 3)) + w12;
   t = d + (rotr<u32>(a, 6) ^ rotr<u32>(a, 11) ^ rotr<u32>(a, 25)) + (c ^ (a & (b ^ c))) + w12 + 0xd192e819;
   h = h + t;
   ab = e ^ f;
   d = t + (rotr<u32>(e, 2) ^ rotr<u32>(e, 13) ^ rotr<u32>(e, 22)) + (f ^ (ab & bc));
   bc = ab;
-  w13 = (rotr<u32>(w11, 17) ^ rotr<u32>(w11, 19) ^ (w11 >>> 10)) + w6 + (rotr<u32>(w14, 7) ^ rotr<u32>(w14, 18) ^ (w14 >>> 3)) + w13;
   // round 45
+  w13 = (rotr<u32>(w11, 17) ^ rotr<u32>(w11, 19) ^ (w11 >>> 10)) + w6 + (rotr<u32>(w14, 7) ^ rotr<u32>(w14, 18) ^ (w14 >>> 3)) + w13;
   t = c + (rotr<u32>(h, 6) ^ rotr<u32>(h, 11) ^ rotr<u32>(h, 25)) + (b ^ (h & (a ^ b))) + w13 + 0xd6990624;
   g = g + t;
   ab = d ^ e;
   c = t + (rotr<u32>(d, 2) ^ rotr<u32>(d, 13) ^ rotr<u32>(d, 22)) + (e ^ (ab & bc));
   bc = ab;
-  w14 = (rotr<u32>(w12, 17) ^ rotr<u32>(w12, 19) ^ (w12 >>> 10)) + w7 + (rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3)) + w14;
   // round 46
+  w14 = (rotr<u32>(w12, 17) ^ rotr<u32>(w12, 19) ^ (w12 >>> 10)) + w7 + (rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3)) + w14;
   t = b + (rotr<u32>(g, 6) ^ rotr<u32>(g, 11) ^ rotr<u32>(g, 25)) + (a ^ (g & (h ^ a))) + w14 + 0xf40e3585;
   f = f + t;
   ab = c ^ d;
   b = t + (rotr<u32>(c, 2) ^ rotr<u32>(c, 13) ^ rotr<u32>(c, 22)) + (d ^ (ab & bc));
   bc = ab;
-  w15 = (rotr<u32>(w13, 17) ^ rotr<u32>(w13, 19) ^ (w13 >>> 10)) + w8 + (rotr<u32>(w0, 7) ^ rotr<u32>(w0, 18) ^ (w0 >>> 3)) + w15;
   // round 47
+  w15 = (rotr<u32>(w13, 17) ^ rotr<u32>(w13, 19) ^ (w13 >>> 10)) + w8 + (rotr<u32>(w0, 7) ^ rotr<u32>(w0, 18) ^ (w0 >>> 3)) + w15;
   t = a + (rotr<u32>(f, 6) ^ rotr<u32>(f, 11) ^ rotr<u32>(f, 25)) + (h ^ (f & (g ^ h))) + w15 + 0x106aa070;
   e = e + t;
   ab = b ^ c;
   a = t + (rotr<u32>(b, 2) ^ rotr<u32>(b, 13) ^ rotr<u32>(b, 22)) + (c ^ (ab & bc));
   bc = ab;
-  w0 = (rotr<u32>(w14, 17) ^ rotr<u32>(w14, 19) ^ (w14 >>> 10)) + w9 + (rotr<u32>(w1, 7) ^ rotr<u32>(w1, 18) ^ (w1 >>> 3)) + w0;
   // round 48
+  w0 = (rotr<u32>(w14, 17) ^ rotr<u32>(w14, 19) ^ (w14 >>> 10)) + w9 + (rotr<u32>(w1, 7) ^ rotr<u32>(w1, 18) ^ (w1 >>> 3)) + w0;
   t = h + (rotr<u32>(e, 6) ^ rotr<u32>(e, 11) ^ rotr<u32>(e, 25)) + (g ^ (e & (f ^ g))) + w0 + 0x19a4c116;
   d = d + t;
   ab = a ^ b;
   h = t + (rotr<u32>(a, 2) ^ rotr<u32>(a, 13) ^ rotr<u32>(a, 22)) + (b ^ (ab & bc));
   bc = ab;
-  w1 = (rotr<u32>(w15, 17) ^ rotr<u32>(w15, 19) ^ (w15 >>> 10)) + w10 + (rotr<u32>(w2, 7) ^ rotr<u32>(w2, 18) ^ (w2 >>> 3)) + w1;
   // round 49
+  w1 = (rotr<u32>(w15, 17) ^ rotr<u32>(w15, 19) ^ (w15 >>> 10)) + w10 + (rotr<u32>(w2, 7) ^ rotr<u32>(w2, 18) ^ (w2 >>> 3)) + w1;
   t = g + (rotr<u32>(d, 6) ^ rotr<u32>(d, 11) ^ rotr<u32>(d, 25)) + (f ^ (d & (e ^ f))) + w1 + 0x1e376c08;
   c = c + t;
   ab = h ^ a;
   g = t + (rotr<u32>(h, 2) ^ rotr<u32>(h, 13) ^ rotr<u32>(h, 22)) + (a ^ (ab & bc));
   bc = ab;
-  w2 = (rotr<u32>(w0, 17) ^ rotr<u32>(w0, 19) ^ (w0 >>> 10)) + w11 + (rotr<u32>(w3, 7) ^ rotr<u32>(w3, 18) ^ (w3 >>> 3)) + w2;
   // round 50
+  w2 = (rotr<u32>(w0, 17) ^ rotr<u32>(w0, 19) ^ (w0 >>> 10)) + w11 + (rotr<u32>(w3, 7) ^ rotr<u32>(w3, 18) ^ (w3 >>> 3)) + w2;
   t = f + (rotr<u32>(c, 6) ^ rotr<u32>(c, 11) ^ rotr<u32>(c, 25)) + (e ^ (c & (d ^ e))) + w2 + 0x2748774c;
   b = b + t;
   ab = g ^ h;
   f = t + (rotr<u32>(g, 2) ^ rotr<u32>(g, 13) ^ rotr<u32>(g, 22)) + (h ^ (ab & bc));
   bc = ab;
-  w3 = (rotr<u32>(w1, 17) ^ rotr<u32>(w1, 19) ^ (w1 >>> 10)) + w12 + (rotr<u32>(w4, 7) ^ rotr<u32>(w4, 18) ^ (w4 >>> 3)) + w3;
   // round 51
+  w3 = (rotr<u32>(w1, 17) ^ rotr<u32>(w1, 19) ^ (w1 >>> 10)) + w12 + (rotr<u32>(w4, 7) ^ rotr<u32>(w4, 18) ^ (w4 >>> 3)) + w3;
   t = e + (rotr<u32>(b, 6) ^ rotr<u32>(b, 11) ^ rotr<u32>(b, 25)) + (d ^ (b & (c ^ d))) + w3 + 0x34b0bcb5;
   a = a + t;
   ab = f ^ g;
   e = t + (rotr<u32>(f, 2) ^ rotr<u32>(f, 13) ^ rotr<u32>(f, 22)) + (g ^ (ab & bc));
   bc = ab;
-  w4 = (rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10)) + w13 + (rotr<u32>(w5, 7) ^ rotr<u32>(w5, 18) ^ (w5 >>> 3)) + w4;
   // round 52
+  w4 = (rotr<u32>(w2, 17) ^ rotr<u32>(w2, 19) ^ (w2 >>> 10)) + w13 + (rotr<u32>(w5, 7) ^ rotr<u32>(w5, 18) ^ (w5 >>> 3)) + w4;
   t = d + (rotr<u32>(a, 6) ^ rotr<u32>(a, 11) ^ rotr<u32>(a, 25)) + (c ^ (a & (b ^ c))) + w4 + 0x391c0cb3;
   h = h + t;
   ab = e ^ f;
   d = t + (rotr<u32>(e, 2) ^ rotr<u32>(e, 13) ^ rotr<u32>(e, 22)) + (f ^ (ab & bc));
   bc = ab;
-  w5 = (rotr<u32>(w3, 17) ^ rotr<u32>(w3, 19) ^ (w3 >>> 10)) + w14 + (rotr<u32>(w6, 7) ^ rotr<u32>(w6, 18) ^ (w6 >>> 3)) + w5;
   // round 53
+  w5 = (rotr<u32>(w3, 17) ^ rotr<u32>(w3, 19) ^ (w3 >>> 10)) + w14 + (rotr<u32>(w6, 7) ^ rotr<u32>(w6, 18) ^ (w6 >>> 3)) + w5;
   t = c + (rotr<u32>(h, 6) ^ rotr<u32>(h, 11) ^ rotr<u32>(h, 25)) + (b ^ (h & (a ^ b))) + w5 + 0x4ed8aa4a;
   g = g + t;
   ab = d ^ e;
   c = t + (rotr<u32>(d, 2) ^ rotr<u32>(d, 13) ^ rotr<u32>(d, 22)) + (e ^ (ab & bc));
   bc = ab;
-  w6 = (rotr<u32>(w4, 17) ^ rotr<u32>(w4, 19) ^ (w4 >>> 10)) + w15 + (rotr<u32>(w7, 7) ^ rotr<u32>(w7, 18) ^ (w7 >>> 3)) + w6;
   // round 54
+  w6 = (rotr<u32>(w4, 17) ^ rotr<u32>(w4, 19) ^ (w4 >>> 10)) + w15 + (rotr<u32>(w7, 7) ^ rotr<u32>(w7, 18) ^ (w7 >>> 3)) + w6;
   t = b + (rotr<u32>(g, 6) ^ rotr<u32>(g, 11) ^ rotr<u32>(g, 25)) + (a ^ (g & (h ^ a))) + w6 + 0x5b9cca4f;
   f = f + t;
   ab = c ^ d;
   b = t + (rotr<u32>(c, 2) ^ rotr<u32>(c, 13) ^ rotr<u32>(c, 22)) + (d ^ (ab & bc));
   bc = ab;
-  w7 = (rotr<u32>(w5, 17) ^ rotr<u32>(w5, 19) ^ (w5 >>> 10)) + w0 + (rotr<u32>(w8, 7) ^ rotr<u32>(w8, 18) ^ (w8 >>> 3)) + w7;
   // round 55
+  w7 = (rotr<u32>(w5, 17) ^ rotr<u32>(w5, 19) ^ (w5 >>> 10)) + w0 + (rotr<u32>(w8, 7) ^ rotr<u32>(w8, 18) ^ (w8 >>> 3)) + w7;
   t = a + (rotr<u32>(f, 6) ^ rotr<u32>(f, 11) ^ rotr<u32>(f, 25)) + (h ^ (f & (g ^ h))) + w7 + 0x682e6ff3;
   e = e + t;
   ab = b ^ c;
   a = t + (rotr<u32>(b, 2) ^ rotr<u32>(b, 13) ^ rotr<u32>(b, 22)) + (c ^ (ab & bc));
   bc = ab;
-  w8 = (rotr<u32>(w6, 17) ^ rotr<u32>(w6, 19) ^ (w6 >>> 10)) + w1 + (rotr<u32>(w9, 7) ^ rotr<u32>(w9, 18) ^ (w9 >>> 3)) + w8;
   // round 56
+  w8 = (rotr<u32>(w6, 17) ^ rotr<u32>(w6, 19) ^ (w6 >>> 10)) + w1 + (rotr<u32>(w9, 7) ^ rotr<u32>(w9, 18) ^ (w9 >>> 3)) + w8;
   t = h + (rotr<u32>(e, 6) ^ rotr<u32>(e, 11) ^ rotr<u32>(e, 25)) + (g ^ (e & (f ^ g))) + w8 + 0x748f82ee;
   d = d + t;
   ab = a ^ b;
   h = t + (rotr<u32>(a, 2) ^ rotr<u32>(a, 13) ^ rotr<u32>(a, 22)) + (b ^ (ab & bc));
   bc = ab;
-  w9 = (rotr<u32>(w7, 17) ^ rotr<u32>(w7, 19) ^ (w7 >>> 10)) + w2 + (rotr<u32>(w10, 7) ^ rotr<u32>(w10, 18) ^ (w10 >>> 3)) + w9;
   // round 57
+  w9 = (rotr<u32>(w7, 17) ^ rotr<u32>(w7, 19) ^ (w7 >>> 10)) + w2 + (rotr<u32>(w10, 7) ^ rotr<u32>(w10, 18) ^ (w10 >>> 3)) + w9;
   t = g + (rotr<u32>(d, 6) ^ rotr<u32>(d, 11) ^ rotr<u32>(d, 25)) + (f ^ (d & (e ^ f))) + w9 + 0x78a5636f;
   c = c + t;
   ab = h ^ a;
   g = t + (rotr<u32>(h, 2) ^ rotr<u32>(h, 13) ^ rotr<u32>(h, 22)) + (a ^ (ab & bc));
   bc = ab;
-  w10 = (rotr<u32>(w8, 17) ^ rotr<u32>(w8, 19) ^ (w8 >>> 10)) + w3 + (rotr<u32>(w11, 7) ^ rotr<u32>(w11, 18) ^ (w11 >>> 3)) + w10;
   // round 58
+  w10 = (rotr<u32>(w8, 17) ^ rotr<u32>(w8, 19) ^ (w8 >>> 10)) + w3 + (rotr<u32>(w11, 7) ^ rotr<u32>(w11, 18) ^ (w11 >>> 3)) + w10;
   t = f + (rotr<u32>(c, 6) ^ rotr<u32>(c, 11) ^ rotr<u32>(c, 25)) + (e ^ (c & (d ^ e))) + w10 + 0x84c87814;
   b = b + t;
   ab = g ^ h;
   f = t + (rotr<u32>(g, 2) ^ rotr<u32>(g, 13) ^ rotr<u32>(g, 22)) + (h ^ (ab & bc));
   bc = ab;
-  w11 = (rotr<u32>(w9, 17) ^ rotr<u32>(w9, 19) ^ (w9 >>> 10)) + w4 + (rotr<u32>(w12, 7) ^ rotr<u32>(w12, 18) ^ (w12 >>> 3)) + w11;
   // round 59
+  w11 = (rotr<u32>(w9, 17) ^ rotr<u32>(w9, 19) ^ (w9 >>> 10)) + w4 + (rotr<u32>(w12, 7) ^ rotr<u32>(w12, 18) ^ (w12 >>> 3)) + w11;
   t = e + (rotr<u32>(b, 6) ^ rotr<u32>(b, 11) ^ rotr<u32>(b, 25)) + (d ^ (b & (c ^ d))) + w11 + 0x8cc70208;
   a = a + t;
   ab = f ^ g;
   e = t + (rotr<u32>(f, 2) ^ rotr<u32>(f, 13) ^ rotr<u32>(f, 22)) + (g ^ (ab & bc));
   bc = ab;
-  w12 = (rotr<u32>(w10, 17) ^ rotr<u32>(w10, 19) ^ (w10 >>> 10)) + w5 + (rotr<u32>(w13, 7) ^ rotr<u32>(w13, 18) ^ (w13 >>> 3)) + w12;
   // round 60
+  w12 = (rotr<u32>(w10, 17) ^ rotr<u32>(w10, 19) ^ (w10 >>> 10)) + w5 + (rotr<u32>(w13, 7) ^ rotr<u32>(w13, 18) ^ (w13 >>> 3)) + w12;
   t = d + (rotr<u32>(a, 6) ^ rotr<u32>(a, 11) ^ rotr<u32>(a, 25)) + (c ^ (a & (b ^ c))) + w12 + 0x90befffa;
   h = h + t;
   ab = e ^ f;
   d = t + (rotr<u32>(e, 2) ^ rotr<u32>(e, 13) ^ rotr<u32>(e, 22)) + (f ^ (ab & bc));
   bc = ab;
-  w13 = (rotr<u32>(w11, 17) ^ rotr<u32>(w11, 19) ^ (w11 >>> 10)) + w6 + (rotr<u32>(w14, 7) ^ rotr<u32>(w14, 18) ^ (w14 >>> 3)) + w13;
   // round 61
+  w13 = (rotr<u32>(w11, 17) ^ rotr<u32>(w11, 19) ^ (w11 >>> 10)) + w6 + (rotr<u32>(w14, 7) ^ rotr<u32>(w14, 18) ^ (w14 >>> 3)) + w13;
   t = c + (rotr<u32>(h, 6) ^ rotr<u32>(h, 11) ^ rotr<u32>(h, 25)) + (b ^ (h & (a ^ b))) + w13 + 0xa4506ceb;
   g = g + t;
   ab = d ^ e;
   c = t + (rotr<u32>(d, 2) ^ rotr<u32>(d, 13) ^ rotr<u32>(d, 22)) + (e ^ (ab & bc));
   bc = ab;
-  w14 = (rotr<u32>(w12, 17) ^ rotr<u32>(w12, 19) ^ (w12 >>> 10)) + w7 + (rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3)) + w14;
   // round 62
+  w14 = (rotr<u32>(w12, 17) ^ rotr<u32>(w12, 19) ^ (w12 >>> 10)) + w7 + (rotr<u32>(w15, 7) ^ rotr<u32>(w15, 18) ^ (w15 >>> 3)) + w14;
   t = b + (rotr<u32>(g, 6) ^ rotr<u32>(g, 11) ^ rotr<u32>(g, 25)) + (a ^ (g & (h ^ a))) + w14 + 0xbef9a3f7;
   f = f + t;
   ab = c ^ d;
   b = t + (rotr<u32>(c, 2) ^ rotr<u32>(c, 13) ^ rotr<u32>(c, 22)) + (d ^ (ab & bc));
   bc = ab;
-  w15 = (rotr<u32>(w13, 17) ^ rotr<u32>(w13, 19) ^ (w13 >>> 10)) + w8 + (rotr<u32>(w0, 7) ^ rotr<u32>(w0, 18) ^ (w0 >>> 3)) + w15;
   // round 63
+  w15 = (rotr<u32>(w13, 17) ^ rotr<u32>(w13, 19) ^ (w13 >>> 10)) + w8 + (rotr<u32>(w0, 7) ^ rotr<u32>(w0, 18) ^ (w0 >>> 3)) + w15;
   t = a + (rotr<u32>(f, 6) ^ rotr<u32>(f, 11) ^ rotr<u32>(f, 25)) + (h ^ (f & (g ^ h))) + w15 + 0xc67178f2;
   e = e + t;
   ab = b ^ c;
@@ -567,20 +567,53 @@ export function compressBlock(state: usize, block: usize): void {
   return v128.xor(v128.xor(rotr4(x, 17), rotr4(x, 19)), i32x4.shr_u(x, 10));
 }
 
+/** Independent four-lane groups compressed together by the multi-buffer functions. */
+export const LANE_GROUPS: u32 = 1;
+
+/** W[i] + K[i] of each round, computed in a first pass (FIPS 180-4 §6.2.2 step 1). */
+const SCHEDULE: usize = memory.data(1024, 16);
+
 /**
- * Four-lane compression: `state` holds eight v128 (word j of the four lanes' states at
- * offset 16 * j) and `block` sixteen v128 (message word i of the four lanes, already in
- * host byte order, at offset 16 * i).
+ * Multi-buffer compression of 1 group(s) of four lanes: `state` holds 1 x 8
+ * v128 (word j of group g's four states at offset 16 * (8g + j)) and `block` 1 x 16
+ * v128 (message word i of group g's four lanes, in host byte order, at 16 * (16g + i)).
  */
-export function compress4(state: usize, block: usize): void {
-  let a = v128.load(state, 0);
-  let b = v128.load(state, 16);
-  let c = v128.load(state, 32);
-  let d = v128.load(state, 48);
-  let e = v128.load(state, 64);
-  let f = v128.load(state, 80);
-  let g = v128.load(state, 96);
-  let h = v128.load(state, 112);
+const K_LANES: usize = memory.data<u32>([
+  0x428a2f98, 0x428a2f98, 0x428a2f98, 0x428a2f98, 0x71374491, 0x71374491, 0x71374491, 0x71374491,
+  0xb5c0fbcf, 0xb5c0fbcf, 0xb5c0fbcf, 0xb5c0fbcf, 0xe9b5dba5, 0xe9b5dba5, 0xe9b5dba5, 0xe9b5dba5,
+  0x3956c25b, 0x3956c25b, 0x3956c25b, 0x3956c25b, 0x59f111f1, 0x59f111f1, 0x59f111f1, 0x59f111f1,
+  0x923f82a4, 0x923f82a4, 0x923f82a4, 0x923f82a4, 0xab1c5ed5, 0xab1c5ed5, 0xab1c5ed5, 0xab1c5ed5,
+  0xd807aa98, 0xd807aa98, 0xd807aa98, 0xd807aa98, 0x12835b01, 0x12835b01, 0x12835b01, 0x12835b01,
+  0x243185be, 0x243185be, 0x243185be, 0x243185be, 0x550c7dc3, 0x550c7dc3, 0x550c7dc3, 0x550c7dc3,
+  0x72be5d74, 0x72be5d74, 0x72be5d74, 0x72be5d74, 0x80deb1fe, 0x80deb1fe, 0x80deb1fe, 0x80deb1fe,
+  0x9bdc06a7, 0x9bdc06a7, 0x9bdc06a7, 0x9bdc06a7, 0xc19bf174, 0xc19bf174, 0xc19bf174, 0xc19bf174,
+  0xe49b69c1, 0xe49b69c1, 0xe49b69c1, 0xe49b69c1, 0xefbe4786, 0xefbe4786, 0xefbe4786, 0xefbe4786,
+  0x0fc19dc6, 0x0fc19dc6, 0x0fc19dc6, 0x0fc19dc6, 0x240ca1cc, 0x240ca1cc, 0x240ca1cc, 0x240ca1cc,
+  0x2de92c6f, 0x2de92c6f, 0x2de92c6f, 0x2de92c6f, 0x4a7484aa, 0x4a7484aa, 0x4a7484aa, 0x4a7484aa,
+  0x5cb0a9dc, 0x5cb0a9dc, 0x5cb0a9dc, 0x5cb0a9dc, 0x76f988da, 0x76f988da, 0x76f988da, 0x76f988da,
+  0x983e5152, 0x983e5152, 0x983e5152, 0x983e5152, 0xa831c66d, 0xa831c66d, 0xa831c66d, 0xa831c66d,
+  0xb00327c8, 0xb00327c8, 0xb00327c8, 0xb00327c8, 0xbf597fc7, 0xbf597fc7, 0xbf597fc7, 0xbf597fc7,
+  0xc6e00bf3, 0xc6e00bf3, 0xc6e00bf3, 0xc6e00bf3, 0xd5a79147, 0xd5a79147, 0xd5a79147, 0xd5a79147,
+  0x06ca6351, 0x06ca6351, 0x06ca6351, 0x06ca6351, 0x14292967, 0x14292967, 0x14292967, 0x14292967,
+  0x27b70a85, 0x27b70a85, 0x27b70a85, 0x27b70a85, 0x2e1b2138, 0x2e1b2138, 0x2e1b2138, 0x2e1b2138,
+  0x4d2c6dfc, 0x4d2c6dfc, 0x4d2c6dfc, 0x4d2c6dfc, 0x53380d13, 0x53380d13, 0x53380d13, 0x53380d13,
+  0x650a7354, 0x650a7354, 0x650a7354, 0x650a7354, 0x766a0abb, 0x766a0abb, 0x766a0abb, 0x766a0abb,
+  0x81c2c92e, 0x81c2c92e, 0x81c2c92e, 0x81c2c92e, 0x92722c85, 0x92722c85, 0x92722c85, 0x92722c85,
+  0xa2bfe8a1, 0xa2bfe8a1, 0xa2bfe8a1, 0xa2bfe8a1, 0xa81a664b, 0xa81a664b, 0xa81a664b, 0xa81a664b,
+  0xc24b8b70, 0xc24b8b70, 0xc24b8b70, 0xc24b8b70, 0xc76c51a3, 0xc76c51a3, 0xc76c51a3, 0xc76c51a3,
+  0xd192e819, 0xd192e819, 0xd192e819, 0xd192e819, 0xd6990624, 0xd6990624, 0xd6990624, 0xd6990624,
+  0xf40e3585, 0xf40e3585, 0xf40e3585, 0xf40e3585, 0x106aa070, 0x106aa070, 0x106aa070, 0x106aa070,
+  0x19a4c116, 0x19a4c116, 0x19a4c116, 0x19a4c116, 0x1e376c08, 0x1e376c08, 0x1e376c08, 0x1e376c08,
+  0x2748774c, 0x2748774c, 0x2748774c, 0x2748774c, 0x34b0bcb5, 0x34b0bcb5, 0x34b0bcb5, 0x34b0bcb5,
+  0x391c0cb3, 0x391c0cb3, 0x391c0cb3, 0x391c0cb3, 0x4ed8aa4a, 0x4ed8aa4a, 0x4ed8aa4a, 0x4ed8aa4a,
+  0x5b9cca4f, 0x5b9cca4f, 0x5b9cca4f, 0x5b9cca4f, 0x682e6ff3, 0x682e6ff3, 0x682e6ff3, 0x682e6ff3,
+  0x748f82ee, 0x748f82ee, 0x748f82ee, 0x748f82ee, 0x78a5636f, 0x78a5636f, 0x78a5636f, 0x78a5636f,
+  0x84c87814, 0x84c87814, 0x84c87814, 0x84c87814, 0x8cc70208, 0x8cc70208, 0x8cc70208, 0x8cc70208,
+  0x90befffa, 0x90befffa, 0x90befffa, 0x90befffa, 0xa4506ceb, 0xa4506ceb, 0xa4506ceb, 0xa4506ceb,
+  0xbef9a3f7, 0xbef9a3f7, 0xbef9a3f7, 0xbef9a3f7, 0xc67178f2, 0xc67178f2, 0xc67178f2, 0xc67178f2,
+], 16);
+
+export function compressLanes(state: usize, block: usize): void {
   let w0 = v128.load(block, 0);
   let w1 = v128.load(block, 16);
   let w2 = v128.load(block, 32);
@@ -597,437 +630,509 @@ export function compress4(state: usize, block: usize): void {
   let w13 = v128.load(block, 208);
   let w14 = v128.load(block, 224);
   let w15 = v128.load(block, 240);
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_LANES, 0)), 0);
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_LANES, 16)), 16);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_LANES, 32)), 32);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_LANES, 48)), 48);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_LANES, 64)), 64);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_LANES, 80)), 80);
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_LANES, 96)), 96);
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_LANES, 112)), 112);
+  v128.store(SCHEDULE, i32x4.add(w8, v128.load(K_LANES, 128)), 128);
+  v128.store(SCHEDULE, i32x4.add(w9, v128.load(K_LANES, 144)), 144);
+  v128.store(SCHEDULE, i32x4.add(w10, v128.load(K_LANES, 160)), 160);
+  v128.store(SCHEDULE, i32x4.add(w11, v128.load(K_LANES, 176)), 176);
+  v128.store(SCHEDULE, i32x4.add(w12, v128.load(K_LANES, 192)), 192);
+  v128.store(SCHEDULE, i32x4.add(w13, v128.load(K_LANES, 208)), 208);
+  v128.store(SCHEDULE, i32x4.add(w14, v128.load(K_LANES, 224)), 224);
+  v128.store(SCHEDULE, i32x4.add(w15, v128.load(K_LANES, 240)), 240);
+  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_LANES, 256)), 256);
+  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_LANES, 272)), 272);
+  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_LANES, 288)), 288);
+  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_LANES, 304)), 304);
+  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_LANES, 320)), 320);
+  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_LANES, 336)), 336);
+  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_LANES, 352)), 352);
+  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_LANES, 368)), 368);
+  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
+  v128.store(SCHEDULE, i32x4.add(w8, v128.load(K_LANES, 384)), 384);
+  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
+  v128.store(SCHEDULE, i32x4.add(w9, v128.load(K_LANES, 400)), 400);
+  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
+  v128.store(SCHEDULE, i32x4.add(w10, v128.load(K_LANES, 416)), 416);
+  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
+  v128.store(SCHEDULE, i32x4.add(w11, v128.load(K_LANES, 432)), 432);
+  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
+  v128.store(SCHEDULE, i32x4.add(w12, v128.load(K_LANES, 448)), 448);
+  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
+  v128.store(SCHEDULE, i32x4.add(w13, v128.load(K_LANES, 464)), 464);
+  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
+  v128.store(SCHEDULE, i32x4.add(w14, v128.load(K_LANES, 480)), 480);
+  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
+  v128.store(SCHEDULE, i32x4.add(w15, v128.load(K_LANES, 496)), 496);
+  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_LANES, 512)), 512);
+  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_LANES, 528)), 528);
+  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_LANES, 544)), 544);
+  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_LANES, 560)), 560);
+  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_LANES, 576)), 576);
+  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_LANES, 592)), 592);
+  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_LANES, 608)), 608);
+  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_LANES, 624)), 624);
+  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
+  v128.store(SCHEDULE, i32x4.add(w8, v128.load(K_LANES, 640)), 640);
+  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
+  v128.store(SCHEDULE, i32x4.add(w9, v128.load(K_LANES, 656)), 656);
+  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
+  v128.store(SCHEDULE, i32x4.add(w10, v128.load(K_LANES, 672)), 672);
+  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
+  v128.store(SCHEDULE, i32x4.add(w11, v128.load(K_LANES, 688)), 688);
+  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
+  v128.store(SCHEDULE, i32x4.add(w12, v128.load(K_LANES, 704)), 704);
+  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
+  v128.store(SCHEDULE, i32x4.add(w13, v128.load(K_LANES, 720)), 720);
+  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
+  v128.store(SCHEDULE, i32x4.add(w14, v128.load(K_LANES, 736)), 736);
+  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
+  v128.store(SCHEDULE, i32x4.add(w15, v128.load(K_LANES, 752)), 752);
+  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_LANES, 768)), 768);
+  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_LANES, 784)), 784);
+  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_LANES, 800)), 800);
+  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_LANES, 816)), 816);
+  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_LANES, 832)), 832);
+  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_LANES, 848)), 848);
+  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_LANES, 864)), 864);
+  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_LANES, 880)), 880);
+  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
+  v128.store(SCHEDULE, i32x4.add(w8, v128.load(K_LANES, 896)), 896);
+  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
+  v128.store(SCHEDULE, i32x4.add(w9, v128.load(K_LANES, 912)), 912);
+  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
+  v128.store(SCHEDULE, i32x4.add(w10, v128.load(K_LANES, 928)), 928);
+  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
+  v128.store(SCHEDULE, i32x4.add(w11, v128.load(K_LANES, 944)), 944);
+  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
+  v128.store(SCHEDULE, i32x4.add(w12, v128.load(K_LANES, 960)), 960);
+  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
+  v128.store(SCHEDULE, i32x4.add(w13, v128.load(K_LANES, 976)), 976);
+  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
+  v128.store(SCHEDULE, i32x4.add(w14, v128.load(K_LANES, 992)), 992);
+  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
+  v128.store(SCHEDULE, i32x4.add(w15, v128.load(K_LANES, 1008)), 1008);
+  let a = v128.load(state, 0);
+  let b = v128.load(state, 16);
+  let c = v128.load(state, 32);
+  let d = v128.load(state, 48);
+  let e = v128.load(state, 64);
+  let f = v128.load(state, 80);
+  let g = v128.load(state, 96);
+  let h = v128.load(state, 112);
   let t: v128;
   let ab: v128;
   let bc = v128.xor(b, c);
   // round 0
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0x428a2f98));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 0));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
   // round 1
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0x71374491));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 16));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
   // round 2
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0xb5c0fbcf));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 32));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
   // round 3
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0xe9b5dba5));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 48));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
   // round 4
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x3956c25b));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 64));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
   // round 5
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x59f111f1));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 80));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
   // round 6
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x923f82a4));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 96));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
   // round 7
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0xab1c5ed5));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 112));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
   // round 8
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w8), i32x4.splat(0xd807aa98));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 128));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
   // round 9
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w9), i32x4.splat(0x12835b01));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 144));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
   // round 10
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w10), i32x4.splat(0x243185be));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 160));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
   // round 11
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w11), i32x4.splat(0x550c7dc3));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 176));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
   // round 12
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w12), i32x4.splat(0x72be5d74));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 192));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
   // round 13
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w13), i32x4.splat(0x80deb1fe));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 208));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
   // round 14
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w14), i32x4.splat(0x9bdc06a7));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 224));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
   // round 15
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w15), i32x4.splat(0xc19bf174));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 240));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
   // round 16
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0xe49b69c1));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 256));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
   // round 17
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0xefbe4786));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 272));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
   // round 18
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0x0fc19dc6));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 288));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
   // round 19
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0x240ca1cc));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 304));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
   // round 20
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x2de92c6f));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 320));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
   // round 21
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x4a7484aa));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 336));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
   // round 22
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x5cb0a9dc));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 352));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
   // round 23
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0x76f988da));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 368));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
   // round 24
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w8), i32x4.splat(0x983e5152));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 384));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
   // round 25
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w9), i32x4.splat(0xa831c66d));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 400));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
   // round 26
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w10), i32x4.splat(0xb00327c8));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 416));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
   // round 27
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w11), i32x4.splat(0xbf597fc7));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 432));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
   // round 28
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w12), i32x4.splat(0xc6e00bf3));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 448));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
   // round 29
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w13), i32x4.splat(0xd5a79147));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 464));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
   // round 30
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w14), i32x4.splat(0x06ca6351));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 480));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
   // round 31
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w15), i32x4.splat(0x14292967));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 496));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
   // round 32
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0x27b70a85));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 512));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
   // round 33
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0x2e1b2138));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 528));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
   // round 34
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0x4d2c6dfc));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 544));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
   // round 35
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0x53380d13));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 560));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
   // round 36
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x650a7354));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 576));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
   // round 37
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x766a0abb));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 592));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
   // round 38
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x81c2c92e));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 608));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
   // round 39
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0x92722c85));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 624));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
   // round 40
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w8), i32x4.splat(0xa2bfe8a1));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 640));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
   // round 41
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w9), i32x4.splat(0xa81a664b));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 656));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
   // round 42
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w10), i32x4.splat(0xc24b8b70));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 672));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
   // round 43
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w11), i32x4.splat(0xc76c51a3));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 688));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
   // round 44
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w12), i32x4.splat(0xd192e819));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 704));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
   // round 45
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w13), i32x4.splat(0xd6990624));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 720));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
   // round 46
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w14), i32x4.splat(0xf40e3585));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 736));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
   // round 47
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w15), i32x4.splat(0x106aa070));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 752));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
   // round 48
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0x19a4c116));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 768));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
   // round 49
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0x1e376c08));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 784));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
   // round 50
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0x2748774c));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 800));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
   // round 51
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0x34b0bcb5));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 816));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
   // round 52
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x391c0cb3));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 832));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
   // round 53
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x4ed8aa4a));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 848));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
   // round 54
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x5b9cca4f));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 864));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
   // round 55
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0x682e6ff3));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 880));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
   // round 56
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w8), i32x4.splat(0x748f82ee));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 896));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
   // round 57
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w9), i32x4.splat(0x78a5636f));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 912));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
   // round 58
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w10), i32x4.splat(0x84c87814));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 928));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
   // round 59
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w11), i32x4.splat(0x8cc70208));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 944));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
   // round 60
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w12), i32x4.splat(0x90befffa));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 960));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
   // round 61
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w13), i32x4.splat(0xa4506ceb));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 976));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
   // round 62
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w14), i32x4.splat(0xbef9a3f7));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 992));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
   // round 63
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w15), i32x4.splat(0xc67178f2));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 1008));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
@@ -1043,18 +1148,49 @@ export function compress4(state: usize, block: usize): void {
 }
 
 /**
- * Four-lane compression of HMAC-SHA256 outer blocks: only words 0-7 (the inner
- * digests) are read from `block`; the padding words are folded into the rounds.
+ * Multi-buffer compression of HMAC-SHA256 outer blocks: only words 0-7 of each group
+ * (the inner digests) are read from `block`; the padding words are folded into the
+ * rounds.
  */
-export function compress4Outer(state: usize, block: usize): void {
-  let a = v128.load(state, 0);
-  let b = v128.load(state, 16);
-  let c = v128.load(state, 32);
-  let d = v128.load(state, 48);
-  let e = v128.load(state, 64);
-  let f = v128.load(state, 80);
-  let g = v128.load(state, 96);
-  let h = v128.load(state, 112);
+const K_OUTER: usize = memory.data<u32>([
+  0x428a2f98, 0x428a2f98, 0x428a2f98, 0x428a2f98, 0x71374491, 0x71374491, 0x71374491, 0x71374491,
+  0xb5c0fbcf, 0xb5c0fbcf, 0xb5c0fbcf, 0xb5c0fbcf, 0xe9b5dba5, 0xe9b5dba5, 0xe9b5dba5, 0xe9b5dba5,
+  0x3956c25b, 0x3956c25b, 0x3956c25b, 0x3956c25b, 0x59f111f1, 0x59f111f1, 0x59f111f1, 0x59f111f1,
+  0x923f82a4, 0x923f82a4, 0x923f82a4, 0x923f82a4, 0xab1c5ed5, 0xab1c5ed5, 0xab1c5ed5, 0xab1c5ed5,
+  0x5807aa98, 0x5807aa98, 0x5807aa98, 0x5807aa98, 0x12835b01, 0x12835b01, 0x12835b01, 0x12835b01,
+  0x243185be, 0x243185be, 0x243185be, 0x243185be, 0x550c7dc3, 0x550c7dc3, 0x550c7dc3, 0x550c7dc3,
+  0x72be5d74, 0x72be5d74, 0x72be5d74, 0x72be5d74, 0x80deb1fe, 0x80deb1fe, 0x80deb1fe, 0x80deb1fe,
+  0x9bdc06a7, 0x9bdc06a7, 0x9bdc06a7, 0x9bdc06a7, 0xc19bf474, 0xc19bf474, 0xc19bf474, 0xc19bf474,
+  0xe49b69c1, 0xe49b69c1, 0xe49b69c1, 0xe49b69c1, 0x01e00000, 0x01e00000, 0x01e00000, 0x01e00000,
+  0xefbe4786, 0xefbe4786, 0xefbe4786, 0xefbe4786, 0x0fc19dc6, 0x0fc19dc6, 0x0fc19dc6, 0x0fc19dc6,
+  0x240ca1cc, 0x240ca1cc, 0x240ca1cc, 0x240ca1cc, 0x2de92c6f, 0x2de92c6f, 0x2de92c6f, 0x2de92c6f,
+  0x4a7484aa, 0x4a7484aa, 0x4a7484aa, 0x4a7484aa, 0x00000300, 0x00000300, 0x00000300, 0x00000300,
+  0x5cb0a9dc, 0x5cb0a9dc, 0x5cb0a9dc, 0x5cb0a9dc, 0x11002000, 0x11002000, 0x11002000, 0x11002000,
+  0x76f988da, 0x76f988da, 0x76f988da, 0x76f988da, 0x80000000, 0x80000000, 0x80000000, 0x80000000,
+  0x983e5152, 0x983e5152, 0x983e5152, 0x983e5152, 0xa831c66d, 0xa831c66d, 0xa831c66d, 0xa831c66d,
+  0xb00327c8, 0xb00327c8, 0xb00327c8, 0xb00327c8, 0xbf597fc7, 0xbf597fc7, 0xbf597fc7, 0xbf597fc7,
+  0xc6e00bf3, 0xc6e00bf3, 0xc6e00bf3, 0xc6e00bf3, 0xd5a79147, 0xd5a79147, 0xd5a79147, 0xd5a79147,
+  0x00c00066, 0x00c00066, 0x00c00066, 0x00c00066, 0x06ca6351, 0x06ca6351, 0x06ca6351, 0x06ca6351,
+  0x14292967, 0x14292967, 0x14292967, 0x14292967, 0x27b70a85, 0x27b70a85, 0x27b70a85, 0x27b70a85,
+  0x2e1b2138, 0x2e1b2138, 0x2e1b2138, 0x2e1b2138, 0x4d2c6dfc, 0x4d2c6dfc, 0x4d2c6dfc, 0x4d2c6dfc,
+  0x53380d13, 0x53380d13, 0x53380d13, 0x53380d13, 0x650a7354, 0x650a7354, 0x650a7354, 0x650a7354,
+  0x766a0abb, 0x766a0abb, 0x766a0abb, 0x766a0abb, 0x81c2c92e, 0x81c2c92e, 0x81c2c92e, 0x81c2c92e,
+  0x92722c85, 0x92722c85, 0x92722c85, 0x92722c85, 0xa2bfe8a1, 0xa2bfe8a1, 0xa2bfe8a1, 0xa2bfe8a1,
+  0xa81a664b, 0xa81a664b, 0xa81a664b, 0xa81a664b, 0xc24b8b70, 0xc24b8b70, 0xc24b8b70, 0xc24b8b70,
+  0xc76c51a3, 0xc76c51a3, 0xc76c51a3, 0xc76c51a3, 0xd192e819, 0xd192e819, 0xd192e819, 0xd192e819,
+  0xd6990624, 0xd6990624, 0xd6990624, 0xd6990624, 0xf40e3585, 0xf40e3585, 0xf40e3585, 0xf40e3585,
+  0x106aa070, 0x106aa070, 0x106aa070, 0x106aa070, 0x19a4c116, 0x19a4c116, 0x19a4c116, 0x19a4c116,
+  0x1e376c08, 0x1e376c08, 0x1e376c08, 0x1e376c08, 0x2748774c, 0x2748774c, 0x2748774c, 0x2748774c,
+  0x34b0bcb5, 0x34b0bcb5, 0x34b0bcb5, 0x34b0bcb5, 0x391c0cb3, 0x391c0cb3, 0x391c0cb3, 0x391c0cb3,
+  0x4ed8aa4a, 0x4ed8aa4a, 0x4ed8aa4a, 0x4ed8aa4a, 0x5b9cca4f, 0x5b9cca4f, 0x5b9cca4f, 0x5b9cca4f,
+  0x682e6ff3, 0x682e6ff3, 0x682e6ff3, 0x682e6ff3, 0x748f82ee, 0x748f82ee, 0x748f82ee, 0x748f82ee,
+  0x78a5636f, 0x78a5636f, 0x78a5636f, 0x78a5636f, 0x84c87814, 0x84c87814, 0x84c87814, 0x84c87814,
+  0x8cc70208, 0x8cc70208, 0x8cc70208, 0x8cc70208, 0x90befffa, 0x90befffa, 0x90befffa, 0x90befffa,
+  0xa4506ceb, 0xa4506ceb, 0xa4506ceb, 0xa4506ceb, 0xbef9a3f7, 0xbef9a3f7, 0xbef9a3f7, 0xbef9a3f7,
+  0xc67178f2, 0xc67178f2, 0xc67178f2, 0xc67178f2,
+], 16);
+
+export function compressLanesOuter(state: usize, block: usize): void {
   let w0 = v128.load(block, 0);
   let w1 = v128.load(block, 16);
   let w2 = v128.load(block, 32);
@@ -1071,437 +1207,501 @@ export function compress4Outer(state: usize, block: usize): void {
   let w13: v128;
   let w14: v128;
   let w15: v128;
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_OUTER, 0)), 0);
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_OUTER, 16)), 16);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_OUTER, 32)), 32);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_OUTER, 48)), 48);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_OUTER, 64)), 64);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_OUTER, 80)), 80);
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_OUTER, 96)), 96);
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_OUTER, 112)), 112);
+  w0 = i32x4.add(smallSigma0x4(w1), w0);
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_OUTER, 256)), 256);
+  w1 = i32x4.add(i32x4.add(smallSigma0x4(w2), w1), v128.load(K_OUTER, 272));
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_OUTER, 288)), 272);
+  w2 = i32x4.add(i32x4.add(smallSigma1x4(w0), smallSigma0x4(w3)), w2);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_OUTER, 304)), 288);
+  w3 = i32x4.add(i32x4.add(smallSigma1x4(w1), smallSigma0x4(w4)), w3);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_OUTER, 320)), 304);
+  w4 = i32x4.add(i32x4.add(smallSigma1x4(w2), smallSigma0x4(w5)), w4);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_OUTER, 336)), 320);
+  w5 = i32x4.add(i32x4.add(smallSigma1x4(w3), smallSigma0x4(w6)), w5);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_OUTER, 352)), 336);
+  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), smallSigma0x4(w7)), w6), v128.load(K_OUTER, 368));
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_OUTER, 384)), 352);
+  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), w7), v128.load(K_OUTER, 400));
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_OUTER, 416)), 368);
+  w8 = i32x4.add(i32x4.add(smallSigma1x4(w6), w1), v128.load(K_OUTER, 432));
+  v128.store(SCHEDULE, i32x4.add(w8, v128.load(K_OUTER, 448)), 384);
+  w9 = i32x4.add(smallSigma1x4(w7), w2);
+  v128.store(SCHEDULE, i32x4.add(w9, v128.load(K_OUTER, 464)), 400);
+  w10 = i32x4.add(smallSigma1x4(w8), w3);
+  v128.store(SCHEDULE, i32x4.add(w10, v128.load(K_OUTER, 480)), 416);
+  w11 = i32x4.add(smallSigma1x4(w9), w4);
+  v128.store(SCHEDULE, i32x4.add(w11, v128.load(K_OUTER, 496)), 432);
+  w12 = i32x4.add(smallSigma1x4(w10), w5);
+  v128.store(SCHEDULE, i32x4.add(w12, v128.load(K_OUTER, 512)), 448);
+  w13 = i32x4.add(smallSigma1x4(w11), w6);
+  v128.store(SCHEDULE, i32x4.add(w13, v128.load(K_OUTER, 528)), 464);
+  w14 = i32x4.add(i32x4.add(smallSigma1x4(w12), w7), v128.load(K_OUTER, 544));
+  v128.store(SCHEDULE, i32x4.add(w14, v128.load(K_OUTER, 560)), 480);
+  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), v128.load(K_OUTER, 368));
+  v128.store(SCHEDULE, i32x4.add(w15, v128.load(K_OUTER, 576)), 496);
+  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_OUTER, 592)), 512);
+  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_OUTER, 608)), 528);
+  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_OUTER, 624)), 544);
+  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_OUTER, 640)), 560);
+  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_OUTER, 656)), 576);
+  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_OUTER, 672)), 592);
+  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_OUTER, 688)), 608);
+  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_OUTER, 704)), 624);
+  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
+  v128.store(SCHEDULE, i32x4.add(w8, v128.load(K_OUTER, 720)), 640);
+  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
+  v128.store(SCHEDULE, i32x4.add(w9, v128.load(K_OUTER, 736)), 656);
+  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
+  v128.store(SCHEDULE, i32x4.add(w10, v128.load(K_OUTER, 752)), 672);
+  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
+  v128.store(SCHEDULE, i32x4.add(w11, v128.load(K_OUTER, 768)), 688);
+  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
+  v128.store(SCHEDULE, i32x4.add(w12, v128.load(K_OUTER, 784)), 704);
+  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
+  v128.store(SCHEDULE, i32x4.add(w13, v128.load(K_OUTER, 800)), 720);
+  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
+  v128.store(SCHEDULE, i32x4.add(w14, v128.load(K_OUTER, 816)), 736);
+  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
+  v128.store(SCHEDULE, i32x4.add(w15, v128.load(K_OUTER, 832)), 752);
+  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
+  v128.store(SCHEDULE, i32x4.add(w0, v128.load(K_OUTER, 848)), 768);
+  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
+  v128.store(SCHEDULE, i32x4.add(w1, v128.load(K_OUTER, 864)), 784);
+  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
+  v128.store(SCHEDULE, i32x4.add(w2, v128.load(K_OUTER, 880)), 800);
+  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
+  v128.store(SCHEDULE, i32x4.add(w3, v128.load(K_OUTER, 896)), 816);
+  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
+  v128.store(SCHEDULE, i32x4.add(w4, v128.load(K_OUTER, 912)), 832);
+  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
+  v128.store(SCHEDULE, i32x4.add(w5, v128.load(K_OUTER, 928)), 848);
+  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
+  v128.store(SCHEDULE, i32x4.add(w6, v128.load(K_OUTER, 944)), 864);
+  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
+  v128.store(SCHEDULE, i32x4.add(w7, v128.load(K_OUTER, 960)), 880);
+  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
+  v128.store(SCHEDULE, i32x4.add(w8, v128.load(K_OUTER, 976)), 896);
+  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
+  v128.store(SCHEDULE, i32x4.add(w9, v128.load(K_OUTER, 992)), 912);
+  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
+  v128.store(SCHEDULE, i32x4.add(w10, v128.load(K_OUTER, 1008)), 928);
+  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
+  v128.store(SCHEDULE, i32x4.add(w11, v128.load(K_OUTER, 1024)), 944);
+  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
+  v128.store(SCHEDULE, i32x4.add(w12, v128.load(K_OUTER, 1040)), 960);
+  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
+  v128.store(SCHEDULE, i32x4.add(w13, v128.load(K_OUTER, 1056)), 976);
+  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
+  v128.store(SCHEDULE, i32x4.add(w14, v128.load(K_OUTER, 1072)), 992);
+  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
+  v128.store(SCHEDULE, i32x4.add(w15, v128.load(K_OUTER, 1088)), 1008);
+  let a = v128.load(state, 0);
+  let b = v128.load(state, 16);
+  let c = v128.load(state, 32);
+  let d = v128.load(state, 48);
+  let e = v128.load(state, 64);
+  let f = v128.load(state, 80);
+  let g = v128.load(state, 96);
+  let h = v128.load(state, 112);
   let t: v128;
   let ab: v128;
   let bc = v128.xor(b, c);
   // round 0
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0x428a2f98));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 0));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
   // round 1
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0x71374491));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 16));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
   // round 2
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0xb5c0fbcf));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 32));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
   // round 3
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0xe9b5dba5));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 48));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
   // round 4
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x3956c25b));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 64));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
   // round 5
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x59f111f1));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 80));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
   // round 6
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x923f82a4));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 96));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
   // round 7
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0xab1c5ed5));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 112));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
   // round 8
-  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), i32x4.splat(0x5807aa98));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(K_OUTER, 128));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
   // round 9
-  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), i32x4.splat(0x12835b01));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(K_OUTER, 144));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
   // round 10
-  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), i32x4.splat(0x243185be));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(K_OUTER, 160));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
   // round 11
-  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), i32x4.splat(0x550c7dc3));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(K_OUTER, 176));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
   // round 12
-  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), i32x4.splat(0x72be5d74));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(K_OUTER, 192));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
   // round 13
-  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), i32x4.splat(0x80deb1fe));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(K_OUTER, 208));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
   // round 14
-  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), i32x4.splat(0x9bdc06a7));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(K_OUTER, 224));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
   // round 15
-  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), i32x4.splat(0xc19bf474));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(K_OUTER, 240));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w0 = i32x4.add(smallSigma0x4(w1), w0);
   // round 16
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0xe49b69c1));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 256));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w1 = i32x4.add(i32x4.add(smallSigma0x4(w2), w1), i32x4.splat(0x01e00000));
   // round 17
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0xefbe4786));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 272));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w2 = i32x4.add(i32x4.add(smallSigma1x4(w0), smallSigma0x4(w3)), w2);
   // round 18
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0x0fc19dc6));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 288));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w3 = i32x4.add(i32x4.add(smallSigma1x4(w1), smallSigma0x4(w4)), w3);
   // round 19
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0x240ca1cc));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 304));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w4 = i32x4.add(i32x4.add(smallSigma1x4(w2), smallSigma0x4(w5)), w4);
   // round 20
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x2de92c6f));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 320));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w5 = i32x4.add(i32x4.add(smallSigma1x4(w3), smallSigma0x4(w6)), w5);
   // round 21
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x4a7484aa));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 336));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), smallSigma0x4(w7)), w6), i32x4.splat(0x00000300));
   // round 22
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x5cb0a9dc));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 352));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), w7), i32x4.splat(0x11002000));
   // round 23
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0x76f988da));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 368));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w8 = i32x4.add(i32x4.add(smallSigma1x4(w6), w1), i32x4.splat(0x80000000));
   // round 24
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w8), i32x4.splat(0x983e5152));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 384));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w9 = i32x4.add(smallSigma1x4(w7), w2);
   // round 25
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w9), i32x4.splat(0xa831c66d));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 400));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w10 = i32x4.add(smallSigma1x4(w8), w3);
   // round 26
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w10), i32x4.splat(0xb00327c8));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 416));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w11 = i32x4.add(smallSigma1x4(w9), w4);
   // round 27
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w11), i32x4.splat(0xbf597fc7));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 432));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w12 = i32x4.add(smallSigma1x4(w10), w5);
   // round 28
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w12), i32x4.splat(0xc6e00bf3));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 448));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w13 = i32x4.add(smallSigma1x4(w11), w6);
   // round 29
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w13), i32x4.splat(0xd5a79147));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 464));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w14 = i32x4.add(i32x4.add(smallSigma1x4(w12), w7), i32x4.splat(0x00c00066));
   // round 30
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w14), i32x4.splat(0x06ca6351));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 480));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), i32x4.splat(0x00000300));
   // round 31
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w15), i32x4.splat(0x14292967));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 496));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
   // round 32
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0x27b70a85));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 512));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
   // round 33
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0x2e1b2138));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 528));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
   // round 34
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0x4d2c6dfc));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 544));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
   // round 35
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0x53380d13));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 560));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
   // round 36
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x650a7354));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 576));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
   // round 37
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x766a0abb));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 592));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
   // round 38
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x81c2c92e));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 608));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
   // round 39
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0x92722c85));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 624));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
   // round 40
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w8), i32x4.splat(0xa2bfe8a1));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 640));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
   // round 41
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w9), i32x4.splat(0xa81a664b));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 656));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
   // round 42
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w10), i32x4.splat(0xc24b8b70));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 672));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
   // round 43
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w11), i32x4.splat(0xc76c51a3));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 688));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
   // round 44
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w12), i32x4.splat(0xd192e819));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 704));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
   // round 45
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w13), i32x4.splat(0xd6990624));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 720));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
   // round 46
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w14), i32x4.splat(0xf40e3585));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 736));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
   // round 47
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w15), i32x4.splat(0x106aa070));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 752));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w0 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w14), w9), smallSigma0x4(w1)), w0);
   // round 48
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w0), i32x4.splat(0x19a4c116));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 768));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w1 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w15), w10), smallSigma0x4(w2)), w1);
   // round 49
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w1), i32x4.splat(0x1e376c08));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 784));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w2 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w0), w11), smallSigma0x4(w3)), w2);
   // round 50
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w2), i32x4.splat(0x2748774c));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 800));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w3 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w1), w12), smallSigma0x4(w4)), w3);
   // round 51
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w3), i32x4.splat(0x34b0bcb5));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 816));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w4 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w2), w13), smallSigma0x4(w5)), w4);
   // round 52
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w4), i32x4.splat(0x391c0cb3));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 832));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w5 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w3), w14), smallSigma0x4(w6)), w5);
   // round 53
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w5), i32x4.splat(0x4ed8aa4a));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 848));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w6 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w4), w15), smallSigma0x4(w7)), w6);
   // round 54
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w6), i32x4.splat(0x5b9cca4f));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 864));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w7 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w5), w0), smallSigma0x4(w8)), w7);
   // round 55
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w7), i32x4.splat(0x682e6ff3));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 880));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));
   bc = ab;
-  w8 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w6), w1), smallSigma0x4(w9)), w8);
   // round 56
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), w8), i32x4.splat(0x748f82ee));
+  t = i32x4.add(i32x4.add(i32x4.add(h, bigSigma1x4(e)), v128.bitselect(f, g, e)), v128.load(SCHEDULE, 896));
   d = i32x4.add(d, t);
   ab = v128.xor(a, b);
   h = i32x4.add(i32x4.add(t, bigSigma0x4(a)), v128.bitselect(a, b, bc));
   bc = ab;
-  w9 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w7), w2), smallSigma0x4(w10)), w9);
   // round 57
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), w9), i32x4.splat(0x78a5636f));
+  t = i32x4.add(i32x4.add(i32x4.add(g, bigSigma1x4(d)), v128.bitselect(e, f, d)), v128.load(SCHEDULE, 912));
   c = i32x4.add(c, t);
   ab = v128.xor(h, a);
   g = i32x4.add(i32x4.add(t, bigSigma0x4(h)), v128.bitselect(h, a, bc));
   bc = ab;
-  w10 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w8), w3), smallSigma0x4(w11)), w10);
   // round 58
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), w10), i32x4.splat(0x84c87814));
+  t = i32x4.add(i32x4.add(i32x4.add(f, bigSigma1x4(c)), v128.bitselect(d, e, c)), v128.load(SCHEDULE, 928));
   b = i32x4.add(b, t);
   ab = v128.xor(g, h);
   f = i32x4.add(i32x4.add(t, bigSigma0x4(g)), v128.bitselect(g, h, bc));
   bc = ab;
-  w11 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w9), w4), smallSigma0x4(w12)), w11);
   // round 59
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), w11), i32x4.splat(0x8cc70208));
+  t = i32x4.add(i32x4.add(i32x4.add(e, bigSigma1x4(b)), v128.bitselect(c, d, b)), v128.load(SCHEDULE, 944));
   a = i32x4.add(a, t);
   ab = v128.xor(f, g);
   e = i32x4.add(i32x4.add(t, bigSigma0x4(f)), v128.bitselect(f, g, bc));
   bc = ab;
-  w12 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w10), w5), smallSigma0x4(w13)), w12);
   // round 60
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), w12), i32x4.splat(0x90befffa));
+  t = i32x4.add(i32x4.add(i32x4.add(d, bigSigma1x4(a)), v128.bitselect(b, c, a)), v128.load(SCHEDULE, 960));
   h = i32x4.add(h, t);
   ab = v128.xor(e, f);
   d = i32x4.add(i32x4.add(t, bigSigma0x4(e)), v128.bitselect(e, f, bc));
   bc = ab;
-  w13 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w11), w6), smallSigma0x4(w14)), w13);
   // round 61
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), w13), i32x4.splat(0xa4506ceb));
+  t = i32x4.add(i32x4.add(i32x4.add(c, bigSigma1x4(h)), v128.bitselect(a, b, h)), v128.load(SCHEDULE, 976));
   g = i32x4.add(g, t);
   ab = v128.xor(d, e);
   c = i32x4.add(i32x4.add(t, bigSigma0x4(d)), v128.bitselect(d, e, bc));
   bc = ab;
-  w14 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w12), w7), smallSigma0x4(w15)), w14);
   // round 62
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), w14), i32x4.splat(0xbef9a3f7));
+  t = i32x4.add(i32x4.add(i32x4.add(b, bigSigma1x4(g)), v128.bitselect(h, a, g)), v128.load(SCHEDULE, 992));
   f = i32x4.add(f, t);
   ab = v128.xor(c, d);
   b = i32x4.add(i32x4.add(t, bigSigma0x4(c)), v128.bitselect(c, d, bc));
   bc = ab;
-  w15 = i32x4.add(i32x4.add(i32x4.add(smallSigma1x4(w13), w8), smallSigma0x4(w0)), w15);
   // round 63
-  t = i32x4.add(i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), w15), i32x4.splat(0xc67178f2));
+  t = i32x4.add(i32x4.add(i32x4.add(a, bigSigma1x4(f)), v128.bitselect(g, h, f)), v128.load(SCHEDULE, 1008));
   e = i32x4.add(e, t);
   ab = v128.xor(b, c);
   a = i32x4.add(i32x4.add(t, bigSigma0x4(b)), v128.bitselect(b, c, bc));

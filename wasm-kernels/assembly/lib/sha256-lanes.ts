@@ -1,29 +1,34 @@
-// Multi-buffer SHA-256: four messages that each fit one padded block (at most 55
-// bytes, FIPS 180-4 §5.1.1) hashed at once, one message per 32-bit lane of v128.
+// Multi-buffer SHA-256: messages that each fit one padded block (at most 55 bytes,
+// FIPS 180-4 §5.1.1) hashed several at once, one message per 32-bit lane of v128, in
+// LANE_GROUPS groups of four lanes whose rounds the generated code interleaves.
 // Identifiers (national ID numbers, e-mail addresses) are almost always that short,
 // so this is the path the hmac-sha256 and sha256 kernels take for nearly every record.
 //
-// A lane is filled with `setLane`; `absorbLanes` transposes the four padded blocks
-// into sixteen message-word vectors and compresses them from a given state;
-// `writeLanes` transposes the eight state vectors back into four big-endian digests.
-import { compress4 } from './generated/sha256-rounds';
+// A lane is filled with `setLane`; `absorbLanes` transposes the padded blocks into
+// message-word vectors and compresses them from a given state; `writeLanes` transposes
+// the state vectors back into big-endian digests.
+//
+// The measurements behind this design are in kernels/hmac-sha256.ts.
+import { LANE_GROUPS, compressLanes } from './generated/sha256-rounds';
 import { IV } from './sha256';
 
-export const LANES: u32 = 4;
+export const LANES: u32 = 4 * LANE_GROUPS;
 /** The longest message (after any prefix blocks) whose padding fits one block. */
 export const ONE_BLOCK_MAX: u32 = 55;
 
-/** Eight v128: word j of the four lanes' states at offset 16 * j. */
-export const STATE4: usize = memory.data(128, 16);
-/** Sixteen v128: message word i of the four lanes, host byte order, at offset 16 * i. */
-export const BLOCK4: usize = memory.data(256, 16);
-/** The four padded blocks as bytes, lane after lane. */
-const LANE_BLOCKS: usize = memory.data(256, 16);
+const GROUP_STATE: usize = 8 * 16;
+const GROUP_BLOCK: usize = 16 * 16;
+/** Per group, eight v128: word j of the four lanes' states at offset 16 * j. */
+export const STATE_LANES: usize = memory.data(<i32>(GROUP_STATE * LANE_GROUPS), 16);
+/** Per group, sixteen v128: message word i of the four lanes, host byte order. */
+export const BLOCK_LANES: usize = memory.data(<i32>(GROUP_BLOCK * LANE_GROUPS), 16);
+/** The padded blocks as bytes, lane after lane. */
+const LANE_BLOCKS: usize = memory.data(<i32>(64 * LANES), 16);
 /** Where each lane's digest goes. */
-const LANE_OUT: usize = memory.data(16, 16);
+const LANE_OUT: usize = memory.data(<i32>(4 * LANES), 16);
 /** A sink for the digests of idle lanes and a zero message for them to hash. */
 const SPARE: usize = memory.data(64, 16);
-/** The initial hash value splatted across lanes. */
+/** The initial hash value splatted across four lanes. */
 export const IV4: usize = memory.data(128, 16);
 
 /** Copies an eight-word state into every lane of an eight-vector state. */
@@ -72,52 +77,68 @@ export function idleLanes(used: u32, prefixBytes: u32): void {
   return i8x16.shuffle(v, v, 3, 2, 1, 0, 7, 6, 5, 4, 11, 10, 9, 8, 15, 14, 13, 12);
 }
 
-/** Transposes words 4q..4q+3 of the four lane blocks into four message-word vectors. */
-@inline function transposeIn(q: usize): void {
-  const r0 = bswap4(v128.load(LANE_BLOCKS + (q << 4)));
-  const r1 = bswap4(v128.load(LANE_BLOCKS + 64 + (q << 4)));
-  const r2 = bswap4(v128.load(LANE_BLOCKS + 128 + (q << 4)));
-  const r3 = bswap4(v128.load(LANE_BLOCKS + 192 + (q << 4)));
+/** Transposes words 4q..4q+3 of group g's four lane blocks into message-word vectors. */
+@inline function transposeIn(g: usize, q: usize): void {
+  const src = LANE_BLOCKS + (g << 8) + (q << 4);
+  const r0 = bswap4(v128.load(src));
+  const r1 = bswap4(v128.load(src, 64));
+  const r2 = bswap4(v128.load(src, 128));
+  const r3 = bswap4(v128.load(src, 192));
   const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5);
   const t1 = i32x4.shuffle(r0, r1, 2, 6, 3, 7);
   const t2 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
   const t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
-  const at = BLOCK4 + (q << 6);
+  const at = BLOCK_LANES + g * GROUP_BLOCK + (q << 6);
   v128.store(at, i64x2.shuffle(t0, t2, 0, 2), 0);
   v128.store(at, i64x2.shuffle(t0, t2, 1, 3), 16);
   v128.store(at, i64x2.shuffle(t1, t3, 0, 2), 32);
   v128.store(at, i64x2.shuffle(t1, t3, 1, 3), 48);
 }
 
-/** Compresses the four lane blocks into STATE4, which starts as a copy of `from4`. */
-export function absorbLanes(from4: usize): void {
-  transposeIn(0);
-  transposeIn(1);
-  transposeIn(2);
-  transposeIn(3);
-  for (let j: usize = 0; j < 128; j += 16) v128.store(STATE4 + j, v128.load(from4 + j));
-  compress4(STATE4, BLOCK4);
+/** Sets every group's state to the four-lane state at `from4`. */
+export function resetLanes(from4: usize): void {
+  for (let g: usize = 0; g < <usize>LANE_GROUPS; g++) {
+    for (let j: usize = 0; j < 128; j += 16) {
+      v128.store(STATE_LANES + g * GROUP_STATE + j, v128.load(from4 + j));
+    }
+  }
 }
 
-/** Transposes state words 4h..4h+3 into bytes 16h..16h+15 of each lane's digest. */
-@inline function transposeOut(h: usize): void {
-  const s0 = v128.load(STATE4 + (h << 6));
-  const s1 = v128.load(STATE4 + (h << 6) + 16);
-  const s2 = v128.load(STATE4 + (h << 6) + 32);
-  const s3 = v128.load(STATE4 + (h << 6) + 48);
+/** Compresses the lane blocks into STATE_LANES, which starts as copies of `from4`. */
+export function absorbLanes(from4: usize): void {
+  for (let g: usize = 0; g < <usize>LANE_GROUPS; g++) {
+    transposeIn(g, 0);
+    transposeIn(g, 1);
+    transposeIn(g, 2);
+    transposeIn(g, 3);
+  }
+  resetLanes(from4);
+  compressLanes(STATE_LANES, BLOCK_LANES);
+}
+
+/** Transposes group g's state words 4h..4h+3 into bytes 16h.. of its lanes' digests. */
+@inline function transposeOut(g: usize, h: usize): void {
+  const src = STATE_LANES + g * GROUP_STATE + (h << 6);
+  const s0 = v128.load(src);
+  const s1 = v128.load(src, 16);
+  const s2 = v128.load(src, 32);
+  const s3 = v128.load(src, 48);
   const u0 = i32x4.shuffle(s0, s1, 0, 4, 1, 5);
   const u1 = i32x4.shuffle(s0, s1, 2, 6, 3, 7);
   const u2 = i32x4.shuffle(s2, s3, 0, 4, 1, 5);
   const u3 = i32x4.shuffle(s2, s3, 2, 6, 3, 7);
+  const outs = LANE_OUT + (g << 4);
   const o = h << 4;
-  v128.store(<usize>load<u32>(LANE_OUT) + o, bswap4(i64x2.shuffle(u0, u2, 0, 2)));
-  v128.store(<usize>load<u32>(LANE_OUT, 4) + o, bswap4(i64x2.shuffle(u0, u2, 1, 3)));
-  v128.store(<usize>load<u32>(LANE_OUT, 8) + o, bswap4(i64x2.shuffle(u1, u3, 0, 2)));
-  v128.store(<usize>load<u32>(LANE_OUT, 12) + o, bswap4(i64x2.shuffle(u1, u3, 1, 3)));
+  v128.store(<usize>load<u32>(outs) + o, bswap4(i64x2.shuffle(u0, u2, 0, 2)));
+  v128.store(<usize>load<u32>(outs, 4) + o, bswap4(i64x2.shuffle(u0, u2, 1, 3)));
+  v128.store(<usize>load<u32>(outs, 8) + o, bswap4(i64x2.shuffle(u1, u3, 0, 2)));
+  v128.store(<usize>load<u32>(outs, 12) + o, bswap4(i64x2.shuffle(u1, u3, 1, 3)));
 }
 
-/** Writes each lane's digest (STATE4, big-endian) to the address given in `setLane`. */
+/** Writes each lane's digest (big-endian) to the address given in `setLane`. */
 export function writeLanes(): void {
-  transposeOut(0);
-  transposeOut(1);
+  for (let g: usize = 0; g < <usize>LANE_GROUPS; g++) {
+    transposeOut(g, 0);
+    transposeOut(g, 1);
+  }
 }
