@@ -53,7 +53,7 @@ function timeRun(c: Contender, ms: number): number {
   const start = process.hrtime.bigint();
   const limit = start + BigInt(Math.round(ms * 1e6));
   let ops = 0;
-  let now = start;
+  let now: bigint;
   do {
     ops += c.step();
     now = process.hrtime.bigint();

@@ -82,12 +82,9 @@ function formatRate(x: number): string {
 }
 
 function tableLine(r: BenchResult): string {
-  const ratios =
-    r.ratios && typeof r.ratios === 'object'
-      ? Object.entries(r.ratios as Record<string, number>)
-          .map(([impl, x]) => `${x}x ${impl}`)
-          .join(', ')
-      : '';
+  const ratios = Object.entries(r.ratios ?? {})
+    .map(([impl, x]) => `${x}x ${impl}`)
+    .join(', ');
   const spread = `(${formatRate(r.minOpsPerSec)} .. ${formatRate(r.maxOpsPerSec)}, ${r.runs} runs)`;
   return `${r.suite.padEnd(10)} ${r.op.padEnd(14)} ${r.impl.padEnd(16)} ${formatRate(r.opsPerSec).padStart(10)} ${spread} ${ratios}`.trimEnd();
 }
