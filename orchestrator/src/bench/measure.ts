@@ -23,6 +23,7 @@ export interface Timing {
 
 const DEFAULTS = { runs: 7, runMs: 250 } as const;
 const QUICK = { runs: 3, runMs: 60 } as const;
+const WARMUP_MS = 300;
 
 /** Reads an integer `--set name=value`, naming the setting when it is not one. */
 export function intSetting(options: BenchOptions, name: string, fallback: number, min = 1): number {
@@ -48,8 +49,18 @@ export function timing(options: BenchOptions): Timing {
   };
 }
 
-/** Runs `step` until `ms` have passed and returns the rate in ops per second. */
-function timeRun(c: Contender, ms: number): number {
+interface Rate {
+  wall: number;
+  cpu: number;
+}
+
+/**
+ * Runs `step` until `ms` have passed and returns the rate in ops per second of wall
+ * time and of this process's CPU time. On a machine shared with other jobs the CPU
+ * rate moves less, since time spent descheduled does not count against it.
+ */
+function timeRun(c: Contender, ms: number): Rate {
+  const cpuStart = process.cpuUsage();
   const start = process.hrtime.bigint();
   const limit = start + BigInt(Math.round(ms * 1e6));
   let ops = 0;
@@ -58,7 +69,8 @@ function timeRun(c: Contender, ms: number): number {
     ops += c.step();
     now = process.hrtime.bigint();
   } while (now < limit);
-  return ops / (Number(now - start) / 1e9);
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: ops / (Number(now - start) / 1e9), cpu: ops / ((cpu.user + cpu.system) / 1e6) };
 }
 
 export function median(values: number[]): number {
@@ -69,27 +81,34 @@ export function median(values: number[]): number {
 
 /**
  * Measures the contenders round by round after one warm-up run each (which lets the JIT
- * settle), and reports each one's median, slowest and fastest rate.
+ * settle), and reports each one's median, slowest and fastest rate, and its median rate
+ * per second of CPU time (`cpuOpsPerSec`).
  */
 export function measureInterleaved(
   suite: string,
   contenders: Contender[],
   { runs, runMs }: Timing,
 ): BenchResult[] {
-  for (const c of contenders) timeRun(c, runMs);
-  const rates = contenders.map(() => [] as number[]);
+  // V8 runs a fresh wasm module as Liftoff code (about 6x slower here) until TurboFan
+  // has compiled its hot functions, roughly 100 ms in; the warm-up outlasts that.
+  for (const c of contenders) timeRun(c, Math.max(runMs, WARMUP_MS));
+  const rates = contenders.map(() => [] as Rate[]);
   for (let r = 0; r < runs; r++) {
     contenders.forEach((c, i) => rates[i]!.push(timeRun(c, runMs)));
   }
-  return contenders.map((c, i) => ({
-    suite,
-    op: c.op,
-    impl: c.impl,
-    opsPerSec: median(rates[i]!),
-    runs,
-    minOpsPerSec: Math.min(...rates[i]!),
-    maxOpsPerSec: Math.max(...rates[i]!),
-    ...(c.reference === undefined ? {} : { reference: c.reference }),
-    ...c.extra,
-  }));
+  return contenders.map((c, i) => {
+    const wall = rates[i]!.map((r) => r.wall);
+    return {
+      suite,
+      op: c.op,
+      impl: c.impl,
+      opsPerSec: median(wall),
+      runs,
+      minOpsPerSec: Math.min(...wall),
+      maxOpsPerSec: Math.max(...wall),
+      cpuOpsPerSec: median(rates[i]!.map((r) => r.cpu)),
+      ...(c.reference === undefined ? {} : { reference: c.reference }),
+      ...c.extra,
+    };
+  });
 }
