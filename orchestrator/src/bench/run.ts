@@ -85,7 +85,8 @@ function tableLine(r: BenchResult): string {
   const ratios = Object.entries(r.ratios ?? {})
     .map(([impl, x]) => `${x}x ${impl}`)
     .join(', ');
-  const spread = `(${formatRate(r.minOpsPerSec)} .. ${formatRate(r.maxOpsPerSec)}, ${r.runs} runs)`;
+  const cpu = typeof r.cpuOpsPerSec === 'number' ? `, ${formatRate(r.cpuOpsPerSec)} of CPU` : '';
+  const spread = `(${formatRate(r.minOpsPerSec)} .. ${formatRate(r.maxOpsPerSec)}, ${r.runs} runs${cpu})`;
   return `${r.suite.padEnd(10)} ${r.op.padEnd(14)} ${r.impl.padEnd(16)} ${formatRate(r.opsPerSec).padStart(10)} ${spread} ${ratios}`.trimEnd();
 }
 
