@@ -8,8 +8,9 @@ import type { BenchResult } from './types.js';
 const key = (r: BenchResult, impl = r.impl): string => `${r.suite}\u0000${r.op}\u0000${impl}`;
 
 /**
- * Adds `ratio` (to the result's `reference`) and `ratios` (to every peer of the same
- * suite and op) to each result that names a reference.
+ * Adds `ratios` (to every peer of the same suite and op, from the medians) to each result
+ * that names a reference, and `ratio` (to the reference) where the suite did not already
+ * measure it round by round.
  */
 export function addRatios(results: BenchResult[]): BenchResult[] {
   const byKey = new Map(results.map((r) => [key(r), r]));
@@ -18,7 +19,8 @@ export function addRatios(results: BenchResult[]): BenchResult[] {
     const ref = byKey.get(key(r, r.reference));
     const peers = results.filter((p) => p.suite === r.suite && p.op === r.op && p !== r);
     const ratios = Object.fromEntries(peers.map((p) => [p.impl, round(r.opsPerSec / p.opsPerSec)]));
-    return ref ? { ...r, ratio: round(r.opsPerSec / ref.opsPerSec), ratios } : { ...r, ratios };
+    const ratio = r.ratio ?? (ref ? round(r.opsPerSec / ref.opsPerSec) : undefined);
+    return ratio === undefined ? { ...r, ratios } : { ...r, ratio, ratios };
   });
 }
 

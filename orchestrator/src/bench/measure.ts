@@ -107,8 +107,26 @@ export function measureInterleaved(
       minOpsPerSec: Math.min(...wall),
       maxOpsPerSec: Math.max(...wall),
       cpuOpsPerSec: median(rates[i]!.map((r) => r.cpu)),
-      ...(c.reference === undefined ? {} : { reference: c.reference }),
+      ...pairedRatio(c, contenders, rates, i),
       ...c.extra,
     };
   });
+}
+
+/**
+ * The median over rounds of this contender's rate over its reference's in the same
+ * round: runs side by side in time share the machine's load, so their quotient swings
+ * far less than the quotient of two medians taken over the whole measurement.
+ */
+function pairedRatio(
+  c: Contender,
+  contenders: Contender[],
+  rates: Rate[][],
+  i: number,
+): { reference?: string; ratio?: number } {
+  if (c.reference === undefined) return {};
+  const j = contenders.findIndex((p) => p.impl === c.reference && p.op === c.op);
+  if (j < 0) return { reference: c.reference };
+  const ratios = rates[i]!.map((r, round) => r.wall / rates[j]![round]!.wall);
+  return { reference: c.reference, ratio: Math.round(median(ratios) * 1000) / 1000 };
 }
