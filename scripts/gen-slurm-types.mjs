@@ -29,8 +29,10 @@ function header(source) {
 
 async function generate(file) {
   const document = JSON.parse(await readFile(join(openapiDir, file), 'utf8'));
-  // slurmrestd documents have no `servers`; paths are absolute from the socket root.
-  const ast = await openapiTS(document, { alphabetize: false, exportType: false });
+  // A schema default says what slurmrestd assumes when a field is left out, so such
+  // fields stay optional (defaultNonNullable: false); the v0.0.38 `environment` is an
+  // object without declared properties, which must accept any key (emptyObjectsUnknown).
+  const ast = await openapiTS(document, { defaultNonNullable: false, emptyObjectsUnknown: true });
   const out = join(generatedDir, `${basename(file, '.json')}.ts`);
   await writeFile(out, header(file) + astToString(ast));
   return out;

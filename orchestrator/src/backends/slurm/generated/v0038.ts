@@ -958,7 +958,7 @@ export interface components {
             /** @description assignment status of each socket by numeric socket id */
             sockets?: {
                 /** @description assignment status of each core by core id in each socket */
-                cores?: Record<string, never>;
+                cores?: Record<string, unknown>;
             };
             /** @description node name */
             nodename?: string;
@@ -1014,7 +1014,7 @@ export interface components {
             /** @description Specify alternate distribution methods for remote processes. */
             distribution?: string;
             /** @description Dictionary of environment entries. */
-            environment: Record<string, never>;
+            environment: Record<string, unknown>;
             /**
              * @description The job allocation can share nodes just other users with the "user" option or with the "mcs" option).
              * @enum {string}
@@ -1078,12 +1078,12 @@ export interface components {
              * @default append
              * @enum {string}
              */
-            open_mode: "append" | "truncate";
+            open_mode?: "append" | "truncate";
             /**
              * @description The job allocation can over-subscribe resources with other running jobs.
              * @default false
              */
-            oversubscribe: boolean;
+            oversubscribe?: boolean;
             /** @description Request a specific partition for the resource allocation. */
             partition?: string;
             /** @description Comma delimited list of features for scheduler to prefer but not a strict requirement like a constraint. Value can be used for job submission but is only displayed for PENDING jobs. */

@@ -871,12 +871,12 @@ export interface components {
              * @description True if number has been set. False if number is unset
              * @default false
              */
-            set: boolean;
+            set?: boolean;
             /**
              * @description True if number has been set to infinite. "set" and "number" will be ignored.
              * @default 0
              */
-            infinite: boolean;
+            infinite?: boolean;
             /**
              * Format: int64
              * @description If set is True the number will be set with value. Otherwise ignore number contents.
@@ -916,12 +916,12 @@ export interface components {
              * @description True if number has been set. False if number is unset
              * @default false
              */
-            set: boolean;
+            set?: boolean;
             /**
              * @description True if number has been set to infinite. "set" and "number" will be ignored.
              * @default 0
              */
-            infinite: boolean;
+            infinite?: boolean;
             /**
              * Format: int64
              * @description If set is True the number will be set with value. Otherwise ignore number contents.
@@ -934,12 +934,12 @@ export interface components {
              * @description True if number has been set. False if number is unset
              * @default false
              */
-            set: boolean;
+            set?: boolean;
             /**
              * @description True if number has been set to infinite. "set" and "number" will be ignored.
              * @default 0
              */
-            infinite: boolean;
+            infinite?: boolean;
             /**
              * Format: int64
              * @description If set is True the number will be set with value. Otherwise ignore number contents.
@@ -1429,12 +1429,12 @@ export interface components {
              * @description True if number has been set. False if number is unset
              * @default false
              */
-            set: boolean;
+            set?: boolean;
             /**
              * @description True if number has been set to infinite. "set" and "number" will be ignored.
              * @default 0
              */
-            infinite: boolean;
+            infinite?: boolean;
             /**
              * Format: double
              * @description If set is True the number will be set with value. Otherwise ignore number contents.
@@ -3503,12 +3503,12 @@ export interface components {
          * @deprecated
          * @description removed field
          */
-        "v0.0.40_ext_sensors_data": Record<string, never>;
+        "v0.0.40_ext_sensors_data": Record<string, unknown>;
         /**
          * @deprecated
          * @description removed field
          */
-        "v0.0.40_power_mgmt_data": Record<string, never>;
+        "v0.0.40_power_mgmt_data": Record<string, unknown>;
         "v0.0.40_update_node_msg": {
             /** @description Arbitrary comment */
             comment?: string;

@@ -3783,11 +3783,11 @@ export interface components {
             /** @description Energy usage data */
             energy?: components["schemas"]["v0.0.44_acct_gather_energy"];
             /** @deprecated */
-            external_sensors?: Record<string, never>;
+            external_sensors?: Record<string, unknown>;
             /** @description Arbitrary string used for node filtering if extra constraints are enabled */
             extra?: string;
             /** @deprecated */
-            power?: Record<string, never>;
+            power?: Record<string, unknown>;
             /** @description Available features */
             features?: components["schemas"]["v0.0.44_csv_string"];
             /** @description Currently active features */
