@@ -113,6 +113,7 @@ export class SlurmTransport {
   private readonly headers: Record<string, string>;
   private readonly timeoutMs: number;
   private readonly retry: RetryPolicy;
+  private closed = false;
 
   constructor(options: TransportOptions) {
     const unix = options.socketPath !== undefined;
@@ -170,7 +171,10 @@ export class SlurmTransport {
     return fail(last as SlurmError);
   }
 
+  /** Closes the connections; closing twice is harmless. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await this.agent.close();
   }
 
