@@ -35,8 +35,9 @@ function closeObjects(node: unknown): void {
 }
 
 function makeAjv(): Ajv {
-  // strict: false lets OpenAPI's own keywords (example, deprecated, discriminator) pass.
-  const ajv = new Ajv({ strict: false, allErrors: true });
+  // strict: false lets OpenAPI's own keywords (example, deprecated, discriminator) pass;
+  // the documents are not JSON Schemas themselves, so they are not checked as such.
+  const ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
   const int = (min: number, max: number) => ({
     type: 'number' as const,
     validate: (n: number) => Number.isInteger(n) && n >= min && n <= max,

@@ -83,7 +83,7 @@ describe('the array-job script template', () => {
     assert.deepEqual(markers(), []);
   });
 
-  it('runs the runner once with the batch index, passing hostile values as plain words', async () => {
+  it('runs the runner with the batch index and hostile values as plain words', async () => {
     const values = probes().map((p) => p.value);
     const evil = values.join(' ');
     const script = renderArrayScript(

@@ -99,11 +99,9 @@ export async function detectVersion(
     const version = newestVersion(doc.value);
     if (version !== undefined) return ok(version);
     const served = doc.value.filter((p) => p.startsWith('/slurm/')).slice(0, 3);
-    return fail({
-      kind: 'http',
-      message: `slurmrestd at ${transport.endpoint} serves no supported API version (${SLURM_API_VERSIONS.join(', ')}); it serves ${show(served)}`,
-      retryable: false,
-    });
+    const known = SLURM_API_VERSIONS.join(', ');
+    const message = `slurmrestd at ${transport.endpoint} serves none of ${known}: ${show(served)}`;
+    return fail({ kind: 'http', message, retryable: false });
   }
   if (doc.error.kind !== 'http') return doc;
   return probeByPing(transport);
@@ -116,11 +114,12 @@ async function probeByPing(transport: SlurmTransport): Promise<SlurmResult<Slurm
     const send = () => transport.get(path);
     const res = await transport.call('read', `ping ${version}`, send, () => version);
     if (res.ok) return res;
-    if (res.error.kind !== 'http') return res;
+    // A Slurm error list (slurmctld down, say) still proves slurmrestd serves the path;
+    // an unknown path is a plain-text 404.
+    if (res.error.kind === 'slurm') return ok(version);
+    if (res.error.status !== 404) return res;
   }
-  return fail({
-    kind: 'http',
-    message: `slurmrestd at ${transport.endpoint} answered no ping of ${SLURM_API_VERSIONS.join(', ')}`,
-    retryable: false,
-  });
+  const known = SLURM_API_VERSIONS.join(', ');
+  const message = `slurmrestd at ${transport.endpoint} answered no ping of ${known}`;
+  return fail({ kind: 'http', message, retryable: false });
 }
