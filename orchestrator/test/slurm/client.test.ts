@@ -122,16 +122,36 @@ describe('the Slurm client on the dev cluster', () => {
     assert.equal(outputs.filter((f) => f.endsWith('.out')).length, 3);
   });
 
-  it('cancels another array and then lists it as cancelled', async () => {
-    const submitted = await client.submitArray(request('offload-sleep', '0-1', '/bin/sleep 600'));
+  it('cancels one task of another array, then the rest, and lists them as cancelled', async () => {
+    const submitted = await client.submitArray(request('offload-sleep', '0-3', '/bin/sleep 600'));
     assert.ok(submitted.ok, submitted.ok ? '' : submitted.error.message);
     const { jobId } = submitted.value;
-    const cancelled = await client.cancel(jobId);
-    assert.ok(cancelled.ok, cancelled.ok ? '' : cancelled.error.message);
+
+    const one = await client.cancel(`${jobId}_2`);
+    assert.ok(one.ok, one.ok ? '' : one.error.message);
+    const rest = await until('the task leaves the array', async () => {
+      const live = (await listed(jobId)).filter((j) => j.state !== 'CANCELLED');
+      return indexes(live).includes(2) ? undefined : live;
+    });
+    assert.deepEqual(indexes(rest), [0, 1, 3]);
+
+    const all = await client.cancel(jobId);
+    assert.ok(all.ok, all.ok ? '' : all.error.message);
     const records = await until('the cancellation shows', async () => {
       const list = await listed(jobId);
       return list.length > 0 && list.every((j) => j.state === 'CANCELLED') ? list : undefined;
     });
-    assert.deepEqual(indexes(records), [0, 1]);
+    assert.ok(indexes(records).every((i) => [0, 1, 3].includes(i)));
+    assert.deepEqual(await client.cancel(jobId), { ok: true, value: undefined });
+  });
+
+  it('reports cancelling a job slurmctld does not know as Slurm error 2017', async () => {
+    const result = await client.cancel(2 ** 31 - 7);
+    assert.ok(!result.ok);
+    assert.equal(result.error.kind, 'slurm');
+    assert.deepEqual(
+      result.error.slurmErrors?.map((e) => e.number),
+      [2017],
+    );
   });
 });

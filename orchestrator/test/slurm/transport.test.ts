@@ -176,6 +176,17 @@ describe('the Slurm transport against a misbehaving slurmrestd', () => {
     ]);
   });
 
+  it('takes a ping answered with Slurm errors as proof that the version is served', async () => {
+    const down = { errors: [{ error: 'Unable to contact slurm controller', error_number: 1800 }] };
+    reset((req, res) => {
+      if (req.url === '/slurm/v0.0.43/ping/') json(res, 500, down);
+      else json(res, 404, 'Unable find requested URL.');
+    });
+    const client = await connect({ socketPath: join(dir, 'rest.sock') });
+    assert.equal(client.version, 'v0.0.43');
+    assert.equal(requests.at(-1), 'GET /slurm/v0.0.43/ping/');
+  });
+
   it('sends the user name and token over HTTP', async () => {
     const seen: Array<[unknown, unknown]> = [];
     const tcp = createServer((req, res) => {
