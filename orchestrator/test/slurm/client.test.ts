@@ -11,6 +11,8 @@ import {
   type SlurmClient,
 } from '../../src/backends/slurm/client.js';
 import { SlurmTransport } from '../../src/backends/slurm/http.js';
+import { arraySubmission, planArrays } from '../../src/backends/slurm/submission.js';
+import { readArrayTemplate } from '../../src/backends/slurm/template.js';
 import {
   expandArrayIndexes,
   jobPhase,
@@ -120,6 +122,41 @@ describe('the Slurm client on the dev cluster', () => {
     );
     const outputs = (await readdir(workDir)).filter((f) => f.startsWith(`${jobId}_`));
     assert.equal(outputs.filter((f) => f.endsWith('.out')).length, 3);
+  });
+
+  it('runs a job split into two arrays, each task on its own batch index', async () => {
+    const template = await readArrayTemplate();
+    const plans = planArrays(5, 3);
+    assert.equal(plans.length, 2);
+    const ids: number[] = [];
+    for (const [i, plan] of plans.entries()) {
+      const request = arraySubmission(template, {
+        jobName: 'offload-split',
+        comment: `offload-test:${process.pid}:split:${i}`,
+        workDir,
+        stdout: join(workDir, 'split-%A_%a.out'),
+        stderr: join(workDir, 'split-%A_%a.err'),
+        timeLimitMinutes: 2,
+        // The runner stand-in records the batch index it was given, by creating a file.
+        nodeBinary: '/bin/sh',
+        runner: '-c',
+        runnerArgs: ['touch "batch-$1.done"', 'sh'],
+        plan,
+      });
+      const submitted = await client.submitArray(request);
+      assert.ok(submitted.ok, submitted.ok ? '' : submitted.error.message);
+      ids.push(submitted.value.jobId);
+    }
+    await until('both arrays finish', async () => {
+      const done = (await readdir(workDir)).filter((f) => f.endsWith('.done'));
+      return done.length === 5 ? done : undefined;
+    });
+    assert.equal(new Set(ids).size, 2);
+    const done = (await readdir(workDir)).filter((f) => f.endsWith('.done')).sort();
+    assert.deepEqual(
+      done,
+      [0, 1, 2, 3, 4].map((b) => `batch-${b}.done`),
+    );
   });
 
   it('cancels one task of another array, then the rest, and lists them as cancelled', async () => {
