@@ -38,6 +38,12 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** What slurmrestd 22.05 answers for a path no loaded plugin serves. */
+function notFound(res: ServerResponse): void {
+  res.writeHead(404, { 'content-type': 'text/plain' });
+  res.end('Unable find requested URL. Please view /openapi/v3 for API reference.');
+}
+
 function drop(req: IncomingMessage): void {
   req.socket.destroy();
 }
@@ -164,7 +170,7 @@ describe('the Slurm transport against a misbehaving slurmrestd', () => {
 
   it('falls back to pinging each version, newest first, without /openapi/v3', async () => {
     reset((req, res) =>
-      req.url === '/slurm/v0.0.42/ping/' ? json(res, 200, { pings: [] }) : json(res, 404, {}),
+      req.url === '/slurm/v0.0.42/ping/' ? json(res, 200, { pings: [] }) : notFound(res),
     );
     const client = await connect({ socketPath: join(dir, 'rest.sock') });
     assert.equal(client.version, 'v0.0.42');
@@ -180,7 +186,7 @@ describe('the Slurm transport against a misbehaving slurmrestd', () => {
     const down = { errors: [{ error: 'Unable to contact slurm controller', error_number: 1800 }] };
     reset((req, res) => {
       if (req.url === '/slurm/v0.0.43/ping/') json(res, 500, down);
-      else json(res, 404, 'Unable find requested URL.');
+      else notFound(res);
     });
     const client = await connect({ socketPath: join(dir, 'rest.sock') });
     assert.equal(client.version, 'v0.0.43');

@@ -146,8 +146,9 @@ export class SlurmTransport {
     const request = new Request(this.baseUrl + path, { headers: this.headers });
     const response = await forward(request, this.agent, this.timeoutMs);
     const text = await response.text();
-    const body: unknown = text === '' ? undefined : JSON.parse(text);
-    return response.ok ? { data: body, response } : { error: body ?? text, response };
+    if (response.ok) return { data: text === '' ? undefined : JSON.parse(text), response };
+    // slurmrestd answers an unknown path with a plain-text 404.
+    return { error: parseOrText(text), response };
   }
 
   /**
@@ -218,6 +219,14 @@ async function forward(request: Request, agent: Agent, timeoutMs: number): Promi
     dispatcher: agent,
   });
   return response as unknown as Response;
+}
+
+function parseOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function mayRepeat(kind: CallKind, error: SlurmError): boolean {
