@@ -6,10 +6,11 @@
 //   bash scripts/dev-cluster.sh up
 //   node scripts/record-slurm-responses.mjs [socket]
 //
-// It submits a 3-task array whose task i exits with status i (so the fixture shows how
-// v0.0.38 encodes exit codes), records the job list right after submission and again
-// once all three tasks ended, then ping, partitions and nodes. The job lists keep only
-// this array's records: other users' jobs would make the fixture depend on the queue.
+// It submits an array to a partition that does not exist (a rejection), then a 3-task
+// array whose task i exits with status i (so the fixture shows how v0.0.38 encodes exit
+// codes), records the job list right after submission and again once all three tasks
+// ended, then ping, partitions and nodes. The job lists keep only this array's records:
+// other users' jobs would make the fixture depend on the queue.
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,13 +24,14 @@ const agent = new Agent({ connect: { socketPath } });
 const base = 'http://slurmrestd/slurm/v0.0.38';
 const DEADLINE_MS = 120_000;
 
-async function call(method, path, body) {
+async function call(method, path, body, expectStatus = 200) {
   const init = { method, dispatcher: agent, headers: { 'content-type': 'application/json' } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(base + path, init);
   const json = await response.json();
-  if (!response.ok)
+  if (response.status !== expectStatus) {
     throw new Error(`${method} ${path}: HTTP ${response.status} ${JSON.stringify(json)}`);
+  }
   return json;
 }
 
@@ -71,6 +73,8 @@ const submission = {
   },
 };
 await save('ping', await call('GET', '/ping'));
+const rejected = { ...submission, job: { ...submission.job, partition: 'no-such-partition' } };
+await save('submit-rejected', await call('POST', '/job/submit', rejected, 500));
 const submitted = await call('POST', '/job/submit', submission);
 await save('submit', submitted);
 await save('jobs-submitted', onlyArray(await call('GET', '/jobs'), submitted.job_id));

@@ -339,6 +339,15 @@ describe('the v0.0.38 adapter on responses recorded from the dev cluster', () =>
     assert.equal(byTask[2]?.jobId, byTask[2]?.arrayJobId);
   });
 
+  it('records a rejected submission whose error list fits the error schema', () => {
+    // The document declares the rejection as a bare list of errors; slurmrestd sends
+    // the list under `errors`, beside `meta`, and numbers it `error_code`.
+    const body = readFixture(version, 'submit-rejected') as { errors: unknown[] };
+    const validate = schemas.response('errors');
+    assert.ok(validate(body.errors), describeErrors(validate.errors));
+    assert.equal(body.errors.length, 1);
+  });
+
   it('parses the ping, the partitions and the nodes', () => {
     const pings = adapter.parsePings(recorded('ping', 'ping'));
     assert.deepEqual(

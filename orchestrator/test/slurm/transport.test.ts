@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { createSlurmClient, type SlurmClient } from '../../src/backends/slurm/client.js';
 import { backoffDelay, type SlurmResult } from '../../src/backends/slurm/http.js';
+import { readFixture } from './schemas.js';
 import type { ArraySubmitRequest } from '../../src/backends/slurm/model.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, count: number) => void;
@@ -125,6 +126,19 @@ describe('the Slurm transport against a misbehaving slurmrestd', () => {
       ['slurm', 500, false],
     );
     assert.deepEqual(result.error.slurmErrors, [{ number: 1802, message: 'Socket receive error' }]);
+    assert.equal(requests.length, 1);
+  });
+
+  it('reads the rejection slurmrestd 22.05 recorded for a bad partition', async () => {
+    const rejection = readFixture('v0.0.38', 'submit-rejected');
+    reset((_req, res) => json(res, 500, rejection));
+    const client = await socketClient();
+    const result = await client.submitArray({ ...SUBMIT, partition: 'no-such-partition' });
+    assert.ok(!result.ok);
+    assert.deepEqual(
+      [result.error.kind, result.error.retryable, result.error.slurmErrors],
+      ['slurm', false, [{ number: 2000, message: 'Invalid partition name specified' }]],
+    );
     assert.equal(requests.length, 1);
   });
 

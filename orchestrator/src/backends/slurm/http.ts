@@ -284,7 +284,9 @@ function errorList(body: unknown): SlurmErrorEntry[] {
   if (!Array.isArray(errors)) return [];
   return errors.map((e: Record<string, unknown>) => {
     const parts = [e.error, e.description].filter((p) => typeof p === 'string' && p !== '');
-    const number = typeof e.error_number === 'number' ? e.error_number : undefined;
+    // Slurm 22.05 names the number `error_code` in submission errors, despite its document.
+    const code = e.error_number ?? e.error_code;
+    const number = typeof code === 'number' ? code : undefined;
     return { number, message: parts.join(': ') || 'unspecified error' };
   });
 }
