@@ -11,7 +11,7 @@
 // codes), records the job list right after submission and again once all three tasks
 // ended, then ping, partitions and nodes. The job lists keep only this array's records:
 // other users' jobs would make the fixture depend on the queue.
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -82,3 +82,4 @@ await save('jobs-ended', await waitForEnd(submitted.job_id));
 await save('partitions', await call('GET', '/partitions'));
 await save('nodes', await call('GET', '/nodes'));
 await agent.close();
+await rm(workDir, { recursive: true, force: true });
