@@ -4,6 +4,9 @@
 #   bash scripts/dev-cluster.sh up      install (if missing), configure, start, wait until ready
 #   bash scripts/dev-cluster.sh status  what runs: pids, socket, ports
 #   bash scripts/dev-cluster.sh down    stop what `up` started
+#   bash scripts/dev-cluster.sh install [package...]
+#                                       only install the packages (and any named), so CI
+#                                       refreshes apt's lists once for everything it needs
 #
 # `up` prints the path of an Offload configuration file (one cluster named `dev`) as its
 # last line. Everything lives under one state folder and binds to 127.0.0.1. There is no
@@ -28,7 +31,8 @@ MAX_ARRAY_SIZE="${OFFLOAD_DEV_MAX_ARRAY_SIZE:-1001}"
 # of 300 s slows down tests that check that tracking copes with jobs vanishing.
 MIN_JOB_AGE="${OFFLOAD_DEV_MIN_JOB_AGE:-60}"
 TIMEOUT="${OFFLOAD_DEV_TIMEOUT:-60}"
-PACKAGES=(slurmctld slurmd slurmrestd slurm-client munge openssh-server)
+# curl and openssh-client are what this script itself uses to see the daemons answer.
+PACKAGES=(slurmctld slurmd slurmrestd slurm-client munge openssh-server openssh-client curl)
 
 ETC="$DIR/etc"
 RUN="$DIR/run"
@@ -63,7 +67,7 @@ check_settings() {
 
 missing_packages() {
   local pkg
-  for pkg in "${PACKAGES[@]}"; do
+  for pkg in "${PACKAGES[@]}" "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' ||
       echo "$pkg"
   done
@@ -71,7 +75,7 @@ missing_packages() {
 
 install_packages() {
   local missing
-  missing="$(missing_packages | tr '\n' ' ')"
+  missing="$(missing_packages "$@" | tr '\n' ' ')"
   [[ -z "${missing// /}" ]] && return 0
   [[ "$(id -u)" == 0 ]] || die "packages missing ($missing); run as root to install them"
   say "installing $missing"
@@ -438,10 +442,14 @@ cmd_status() {
 
 case "${1:-}" in
   up) cmd_up ;;
+  install)
+    shift
+    install_packages "$@"
+    ;;
   down) cmd_down ;;
   status) cmd_status ;;
   *)
-    echo "usage: $0 up|down|status" >&2
+    echo "usage: $0 up|down|status|install [package...]" >&2
     exit 2
     ;;
 esac
