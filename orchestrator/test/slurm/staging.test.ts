@@ -24,7 +24,12 @@ const run = promisify(execFile);
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 let local: string;
 let jobs = 0;
-const nextJob = (): string => `t${process.pid}-${++jobs}`;
+const created: string[] = [];
+const nextJob = (): string => {
+  const jobId = `t${process.pid}-${++jobs}`;
+  created.push(jobId);
+  return jobId;
+};
 
 before(async () => {
   local = await mkdtemp(join(tmpdir(), 'offload-staging-'));
@@ -221,6 +226,10 @@ describe('staging over SFTP to the dev cluster', () => {
   });
 
   after(async () => {
+    // Leaves the dev cluster's work root as it found it.
+    const cleaner = cluster === undefined ? undefined : Stager.forCluster(cluster);
+    for (const jobId of created) await cleaner?.remove(jobId);
+    await cleaner?.close();
     await Promise.all(made.map((s) => s.close()));
   });
 
