@@ -307,8 +307,7 @@ start_slurmctld() {
     # them, seen on 22.05.8), so a changed slurm.conf restarts both daemons; job state
     # survives in StateSaveLocation.
     say "slurm.conf changed; restarting slurmctld and slurmd"
-    stop slurmd
-    stop slurmctld
+    stop slurmd slurmctld
   fi
   running slurmctld && return 0
   require_port_free "$CTLD_PORT" slurmctld
@@ -372,25 +371,31 @@ start_sshd() {
   wait_for sshd "$LOG/sshd.log" ssh_up
 }
 
-# Stops one daemon by its pid file and waits for it to exit.
+# Stops daemons by their pid files: signals them all, then waits for each to exit (each
+# takes about 2 s to wind down here, so one at a time would take four times as long).
 stop() {
-  local name="$1" pid
-  pid="$(pid_of "$name")" || {
-    rm -f "$RUN/$name.pid"
-    return 0
-  }
-  say "stopping $name (pid $pid)"
-  kill "$pid" 2>/dev/null || true
-  local deadline=$((SECONDS + 20))
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS >= deadline)); then
-      say "$name did not stop in 20 s; killing it"
-      kill -9 "$pid" 2>/dev/null || true
-      break
+  local name pid
+  local -A pids=()
+  for name in "$@"; do
+    if pid="$(pid_of "$name")"; then
+      say "stopping $name (pid $pid)"
+      kill "$pid" 2>/dev/null || true
+      pids[$name]="$pid"
     fi
-    sleep 0.2
   done
-  rm -f "$RUN/$name.pid"
+  local deadline=$((SECONDS + 20))
+  for name in "${!pids[@]}"; do
+    pid="${pids[$name]}"
+    while kill -0 "$pid" 2>/dev/null; do
+      if ((SECONDS >= deadline)); then
+        say "$name did not stop in 20 s; killing it"
+        kill -9 "$pid" 2>/dev/null || true
+        break
+      fi
+      sleep 0.2
+    done
+  done
+  for name in "$@"; do rm -f "$RUN/$name.pid"; done
 }
 
 # ---------------------------------------------------------------- commands
@@ -411,10 +416,8 @@ cmd_up() {
 cmd_down() {
   # Jobs still running would keep slurmd's step daemons alive; cancel them first.
   if running slurmctld; then scancel --full --quiet --partition=debug 2>/dev/null || true; fi
-  stop sshd
-  stop slurmrestd
-  stop slurmd
-  stop slurmctld
+  stop sshd slurmrestd slurmd slurmctld
+  # After the Slurm daemons, which need it to the last.
   stop munged
   rm -f "$SOCKET"
   say "stopped"
