@@ -3,10 +3,12 @@
 // come back verified. node:crypto's HMAC is the independent check of every record.
 import assert from 'node:assert/strict';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ClusterConfig } from '../../src/config/index.js';
@@ -184,5 +186,79 @@ describe('a job array on the dev cluster', () => {
     } finally {
       await rm(local, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the task entry run as a process', () => {
+  const entry = join(
+    dirname(fileURLToPath(import.meta.url)),
+    '../../src/backends/slurm/task-entry.js',
+  );
+  let work: string;
+
+  before(async () => {
+    work = await mkdtemp(join(tmpdir(), 'offload-task-'));
+    const catalog = Catalog.load();
+    const kernel = catalog.get('sha256');
+    const inputs = [['a'], ['b', 'c'], ['d', 'e', 'f']].map(batch);
+    await mkdir(join(work, 'in'), { recursive: true });
+    await mkdir(join(work, 'tasks'), { recursive: true });
+    await copyFile(catalog.path(kernel), join(work, KERNEL_FILE));
+    await writeFile(join(work, PARAMS_FILE), encodeParams(kernel, {}));
+    await writeFile(join(work, SEED_FILE), randomBytes(32));
+    for (const [i, f] of inputs.entries()) await writeFile(join(work, inputName(i)), f);
+    const manifest: TaskManifest = {
+      version: MANIFEST_VERSION,
+      jobId: 'local',
+      kernel,
+      tasks: inputs.map((f, i) => ({
+        batchIndex: i,
+        attempt: 4,
+        firstRecord: 0,
+        input: inputName(i),
+        inputSha256: sha256(f),
+      })),
+    };
+    await writeFile(join(work, manifestName('m')), JSON.stringify(manifest));
+  });
+
+  after(async () => {
+    await rm(work, { recursive: true, force: true });
+  });
+
+  function runEntry(env: Record<string, string>): Promise<{ code: number; stderr: string }> {
+    return new Promise((resolve) => {
+      execFile(
+        process.execPath,
+        [entry, join(work, manifestName('m'))],
+        { env: { PATH: process.env.PATH, ...env } },
+        (err, _stdout, stderr) => resolve({ code: err ? Number(err.code) : 0, stderr }),
+      );
+    });
+  }
+
+  it('runs entry OFFLOAD_ARRAY_OFFSET + SLURM_ARRAY_TASK_ID and reports on it', async () => {
+    const { code } = await runEntry({ SLURM_ARRAY_TASK_ID: '1', OFFLOAD_ARRAY_OFFSET: '1' });
+    assert.equal(code, 0);
+    const report = JSON.parse(await readFile(join(work, reportName(2, 4)), 'utf8')) as TaskReport;
+    assert.ok(report.ok);
+    assert.equal(report.records, 3);
+    const out = await readFile(join(work, outputName(2, 4)));
+    assert.equal(report.sha256, sha256(out));
+    const digests: string[] = [];
+    forEachFrame(out.subarray(HEADER_BYTES), (r) => digests.push(r.toString('hex')));
+    assert.deepEqual(
+      digests,
+      ['d', 'e', 'f'].map((x) => sha256(Buffer.from(x))),
+    );
+  });
+
+  it('exits 2 and says why when the task cannot start', async () => {
+    const missing = await runEntry({});
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /SLURM_ARRAY_TASK_ID must be a non-negative integer/);
+    const beyond = await runEntry({ SLURM_ARRAY_TASK_ID: '3' });
+    assert.equal(beyond.code, 2);
+    assert.match(beyond.stderr, /has 3 tasks; there is no task 0\+3/);
   });
 });
