@@ -59,7 +59,8 @@ check_settings() {
     value="${!name}"
     is_uint "$value" || die "$name must be a non-negative integer, got '$value'"
   done
-  ((MAX_ARRAY_SIZE >= 1)) || die "OFFLOAD_DEV_MAX_ARRAY_SIZE must be at least 1, got $MAX_ARRAY_SIZE"
+  ((MAX_ARRAY_SIZE >= 1)) ||
+    die "OFFLOAD_DEV_MAX_ARRAY_SIZE must be at least 1, got $MAX_ARRAY_SIZE"
   [[ "$DIR" == /* ]] || die "OFFLOAD_DEV_CLUSTER_DIR must be an absolute path, got '$DIR'"
 }
 

@@ -86,7 +86,7 @@ server:
 `;
 
 describe('loadConfig', () => {
-  it('reads every setting, resolving paths against the file and units to MB and minutes', async () => {
+  it('reads every setting, resolving paths and converting units to MB and minutes', async () => {
     const config = await load(FULL);
     const base = join(config.source!, '..');
     const [hpc, dev] = config.clusters;
@@ -147,7 +147,8 @@ describe('loadConfig', () => {
 
   it('prefers --config over OFFLOAD_CONFIG over OFFLOAD_HOME/config.yaml', async () => {
     const cluster = (name: string): string =>
-      `clusters: [{ name: ${name}, rest: { socket: /s }, staging: { mode: shared, remoteRoot: /r } }]`;
+      `clusters: [{ name: ${name}, rest: { socket: /s }, ` +
+      'staging: { mode: shared, remoteRoot: /r } }]';
     const fromFlag = await write('order/flag.yaml', cluster('flag'));
     const fromEnv = await write('order/env.yaml', cluster('env'));
     await write('order/home/config.yaml', cluster('home'));

@@ -26,7 +26,10 @@ describe('known_hosts lookup', () => {
   const c = blob('ssh-rsa');
 
   it('names a host on a port other than 22 as [host]:port', () => {
-    const text = `login.example.org ssh-ed25519 ${b64(a)}\n[login.example.org]:2222 ssh-ed25519 ${b64(b)}\n`;
+    const text = [
+      `login.example.org ssh-ed25519 ${b64(a)}`,
+      `[login.example.org]:2222 ssh-ed25519 ${b64(b)}`,
+    ].join('\n');
     assert.deepEqual(
       keysForHost(text, 'login.example.org', 22).map((k) => k.blob),
       [a],
@@ -58,7 +61,11 @@ describe('known_hosts lookup', () => {
   });
 
   it('tells an unknown host from a changed key and a revoked one', () => {
-    const text = `h ssh-ed25519 ${b64(a)}\n@revoked h ecdsa-sha2-nistp256 ${b64(b)}\n@cert-authority h ssh-rsa ${b64(c)}\n`;
+    const text = [
+      `h ssh-ed25519 ${b64(a)}`,
+      `@revoked h ecdsa-sha2-nistp256 ${b64(b)}`,
+      `@cert-authority h ssh-rsa ${b64(c)}`,
+    ].join('\n');
     const known = keysForHost(text, 'h', 22);
     assert.deepEqual(verifyHostKey(known, a), { ok: true, type: 'ssh-ed25519' });
     assert.deepEqual(verifyHostKey(known, b), {
@@ -75,7 +82,11 @@ describe('known_hosts lookup', () => {
   });
 
   it('offers only the key types known for the host, RSA with its SHA-2 signatures first', () => {
-    const text = `h ssh-rsa ${b64(c)}\nh ssh-ed25519 ${b64(a)}\n@revoked h ecdsa-sha2-nistp256 ${b64(b)}\n`;
+    const text = [
+      `h ssh-rsa ${b64(c)}`,
+      `h ssh-ed25519 ${b64(a)}`,
+      `@revoked h ecdsa-sha2-nistp256 ${b64(b)}`,
+    ].join('\n');
     assert.deepEqual(hostKeyAlgorithms(keysForHost(text, 'h', 22)), [
       'rsa-sha2-512',
       'rsa-sha2-256',

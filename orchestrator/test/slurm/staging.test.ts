@@ -239,7 +239,7 @@ describe('staging over SFTP to the dev cluster', () => {
     return stager;
   });
 
-  it('resumes an upload cut off by a dropped connection, sending only what is missing', async () => {
+  it('resumes an upload cut off by a dropped connection, sending only the rest', async () => {
     const jobId = nextJob();
     const files = await Promise.all(
       [0, 1, 2, 3].map(async (i) => {

@@ -122,7 +122,8 @@ describe('a job array on the dev cluster', () => {
       ],
     };
     const dir = stager.workDir(jobId);
-    const script = `#!/bin/bash\ncd ${dir}\nexec ${cluster.slurm.nodeBinary} ${TASK_ENTRY} ${manifestName('a')}\n`;
+    const node = cluster.slurm.nodeBinary;
+    const script = `#!/bin/bash\ncd ${dir}\nexec ${node} ${TASK_ENTRY} ${manifestName('a')}\n`;
     value(
       await stager.upload(jobId, [
         ...(await runnerBundle()),

@@ -121,9 +121,14 @@ export class SftpTransport implements Transport {
   ): StagingError {
     const entry = hostEntryName(this.opts.host, this.opts.port);
     if (verdict !== undefined && !verdict.ok) {
+      const port = this.opts.port;
       const what = {
-        unknown: `is not in ${knownHosts}; add it (ssh-keyscan -p ${this.opts.port}) once its fingerprint is checked`,
-        changed: `does not match the key ${knownHosts} holds for it; refusing (a changed key may mean interception)`,
+        unknown:
+          `is not in ${knownHosts}; ` +
+          `add it (ssh-keyscan -p ${port}) once its fingerprint is checked`,
+        changed:
+          `does not match the key ${knownHosts} holds for it; ` +
+          'refusing (a changed key may mean interception)',
         revoked: `is marked @revoked in ${knownHosts}`,
       }[verdict.reason];
       return new StagingError('host-key', `${verdict.offered} host key of ${entry} ${what}`, err);
