@@ -16,6 +16,8 @@ export { parseMemory, parseTimeLimit } from './units.js';
 export interface LoadOptions {
   /** The file named by `--config`. */
   file?: string;
+  /** The state folder named by `--home`; its config.yaml is the default file. */
+  home?: string;
   /** The environment to read OFFLOAD_CONFIG and OFFLOAD_HOME from; process.env if absent. */
   env?: NodeJS.ProcessEnv;
 }
@@ -29,7 +31,8 @@ export function offloadHome(env: NodeJS.ProcessEnv = process.env): string {
 export async function loadConfig(opts: LoadOptions = {}): Promise<OffloadConfig> {
   const env = opts.env ?? process.env;
   const named = opts.file ?? (env.OFFLOAD_CONFIG === '' ? undefined : env.OFFLOAD_CONFIG);
-  const file = resolve(named ?? join(offloadHome(env), 'config.yaml'));
+  const home = opts.home === undefined ? offloadHome(env) : resolve(opts.home);
+  const file = resolve(named ?? join(home, 'config.yaml'));
 
   const text = await readConfigText(file, named !== undefined);
   if (text === undefined) return parseConfig(undefined, dirname(file));

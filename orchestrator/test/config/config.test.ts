@@ -145,7 +145,7 @@ describe('loadConfig', () => {
     assert.equal(config.server.address, '127.0.0.1:50051');
   });
 
-  it('prefers --config over OFFLOAD_CONFIG over OFFLOAD_HOME/config.yaml', async () => {
+  it('prefers --config, then OFFLOAD_CONFIG, then config.yaml in --home or OFFLOAD_HOME', async () => {
     const cluster = (name: string): string =>
       `clusters: [{ name: ${name}, rest: { socket: /s }, ` +
       'staging: { mode: shared, remoteRoot: /r } }]';
@@ -159,6 +159,7 @@ describe('loadConfig', () => {
     assert.equal(await name({ file: fromFlag, env: { OFFLOAD_CONFIG: fromEnv } }), 'flag');
     assert.equal(await name({ env: { OFFLOAD_CONFIG: fromEnv, OFFLOAD_HOME: home } }), 'env');
     assert.equal(await name({ env: { OFFLOAD_HOME: home } }), 'home');
+    assert.equal(await name({ home, env: { OFFLOAD_HOME: join(dir, 'elsewhere') } }), 'home');
   });
 
   it('rejects a named file that does not exist instead of using defaults', async () => {
