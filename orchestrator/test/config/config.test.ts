@@ -145,7 +145,7 @@ describe('loadConfig', () => {
     assert.equal(config.server.address, '127.0.0.1:50051');
   });
 
-  it('prefers --config, then OFFLOAD_CONFIG, then config.yaml in --home or OFFLOAD_HOME', async () => {
+  it('prefers --config, then OFFLOAD_CONFIG, then config.yaml in the home folder', async () => {
     const cluster = (name: string): string =>
       `clusters: [{ name: ${name}, rest: { socket: /s }, ` +
       'staging: { mode: shared, remoteRoot: /r } }]';
