@@ -2,7 +2,7 @@
 # A one-machine Slurm cluster and an SSH server on loopback, for Offload's tests.
 #
 #   bash scripts/dev-cluster.sh up      install (if missing), configure, start, wait until ready
-#   bash scripts/dev-cluster.sh status  what runs: pids, socket, ports
+#   bash scripts/dev-cluster.sh status  what runs: pids, socket, ports (exit 1 if a daemon is down)
 #   bash scripts/dev-cluster.sh down    stop what `up` started
 #   bash scripts/dev-cluster.sh install [package...]
 #                                       only install the packages (and any named), so CI
