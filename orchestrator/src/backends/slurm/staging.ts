@@ -230,7 +230,11 @@ export class Stager {
    * Fetches outputs. A file that is missing or whose bytes do not match gets a failed
    * outcome of its own; a broken connection fails the whole call.
    */
-  async download(jobId: string, items: DownloadItem[]): Promise<Staged<DownloadOutcome[]>> {
+  async download(
+    jobId: string,
+    items: DownloadItem[],
+    concurrency = 4,
+  ): Promise<Staged<DownloadOutcome[]>> {
     const dir = this.workDir(jobId);
     for (const item of items) {
       checkName(item.name);
@@ -248,9 +252,11 @@ export class Stager {
         dir,
         items.map((i) => i.name),
       );
-      const outcomes: DownloadOutcome[] = [];
-      for (const item of items)
-        outcomes.push(await this.fetchOne(dir, item, remote.get(item.name)));
+      const outcomes = new Array<DownloadOutcome>(items.length);
+      const indexed = items.map((item, i) => ({ item, i }));
+      await mapLimit(indexed, concurrency, async ({ item, i }) => {
+        outcomes[i] = await this.fetchOne(dir, item, remote.get(item.name));
+      });
       return outcomes;
     });
   }
