@@ -1,5 +1,6 @@
 // The `offload` command line.
 import { Command } from 'commander';
+import { register as registerConfig } from './commands/config.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerKernels } from './commands/kernels.js';
 import { reportError } from './context.js';
@@ -25,6 +26,7 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   registerJobs(program);
   registerKernels(program);
+  registerConfig(program);
   return program;
 }
 
