@@ -7,7 +7,8 @@
 //   intersect(X, X_ab returned by B, Y_ba) -> the x in X whose H(x) a b is in Y_ba
 //
 // Each step streams its input in batches, so no set needs to fit in memory; the
-// intersection is an external sort-merge join (external-sort.ts).
+// intersection is an external sort-merge join (external-sort.ts). Blind and reblind
+// run as engine jobs when given an engine, else on worker threads of this process.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { codec } from '../datasets/codecs.js';
@@ -16,9 +17,15 @@ import { sortRecords } from './external-sort.js';
 import { LineWriter, lineBatches } from './lines.js';
 import { KernelPool } from './pool.js';
 import { RecordReader, RecordWriter } from './records.js';
-import { createScalar, readScalar } from './secret.js';
+import { createScalar, readScalar, scalarPath } from './secret.js';
+import type { JobService } from '../jobs/types.js';
 
 export interface StepOptions {
+  /**
+   * Runs blind and reblind as jobs of this engine (its local workers, or the cluster
+   * the engine dispatches to); without one they run on a pool of worker threads here.
+   */
+  engine?: JobService;
   /** Worker threads for the kernel steps; default os.availableParallelism(). */
   threads?: number;
   /** Records per batch read from a file. */
@@ -117,6 +124,39 @@ async function withPool<T>(
   }
 }
 
+/** Runs one step as an engine job and returns its record count. */
+async function runJob(
+  engine: JobService,
+  dir: string,
+  kernel: 'psi-blind' | 'psi-reblind',
+  input: string,
+  output: string,
+  options: StepOptions,
+): Promise<number> {
+  const job = await readJob(dir);
+  await readScalar(dir).then((s) => s.fill(0)); // refuse a bad scalar file up front
+  const params: Record<string, unknown> = { scalar: { file: scalarPath(dir) } };
+  if (kernel === 'psi-blind') params.dst = { hex: Buffer.from(job.dst).toString('hex') };
+  const spec = {
+    name: `${kernel} ${input}`,
+    kernel,
+    input: { path: input, format: 'lines' },
+    params,
+    batch: { records: options.batchRecords ?? 50_000 },
+    target: 'local',
+    output: { path: output, format: 'hex-lines' },
+  };
+  const submitted = await engine.submit(spec, { owner: process.env.USER ?? 'local' });
+  const done = await engine.wait(submitted.id);
+  if (done.state !== 'succeeded') {
+    throw new OffloadError(
+      'KERNEL_FAILED',
+      `${kernel} job ${done.id} ${done.state}: ${done.error ?? 'no error recorded'}`,
+    );
+  }
+  return done.records ?? 0;
+}
+
 /** Blinds each identifier (a line of `ids`) as H(x) * scalar, one hex line each. */
 export async function blindSet(
   dir: string,
@@ -124,6 +164,7 @@ export async function blindSet(
   output: string,
   options: StepOptions = {},
 ): Promise<number> {
+  if (options.engine) return runJob(options.engine, dir, 'psi-blind', ids, output, options);
   const utf8 = codec('utf8');
   return withPool(dir, 'psi-blind', options.threads, (pool) =>
     mapFile(pool, ids, output, (line) => utf8.parse(line, ids), batchSize(options)),
@@ -137,6 +178,8 @@ export async function reblindSet(
   output: string,
   options: StepOptions = {},
 ): Promise<number> {
+  if (options.engine)
+    return runJob(options.engine, dir, 'psi-reblind', peerBlinded, output, options);
   const hex = codec('hex');
   return withPool(dir, 'psi-reblind', options.threads, (pool) =>
     mapFile(

@@ -1,6 +1,7 @@
-// This party's blinding scalar: drawn uniformly from 1..l-1 and kept, until encrypted
-// job secrets are available in the store, in a file of mode 0600 in the job's folder.
-// It is never logged and never printed.
+// This party's blinding scalar: drawn uniformly from 1..l-1 and kept as hex text in a
+// file of mode 0600 in the job's folder, the form job specs read secrets from
+// (`params.scalar: { file }`). The engine reads it from there for each job and keeps no
+// copy in its store; it is never logged and never printed.
 import { randomBytes } from 'node:crypto';
 import { open, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ export async function createScalar(jobDir: string): Promise<string> {
   try {
     const file = await open(path, 'wx', 0o600);
     try {
-      await file.writeFile(scalar);
+      await file.writeFile(scalar.toString('hex') + '\n');
     } finally {
       await file.close();
     }
@@ -72,10 +73,10 @@ export async function createScalar(jobDir: string): Promise<string> {
 export async function readScalar(jobDir: string): Promise<Buffer> {
   const path = scalarPath(jobDir);
   let mode: number;
-  let bytes: Buffer;
+  let text: string;
   try {
     mode = (await stat(path)).mode & 0o777;
-    bytes = await readFile(path);
+    text = (await readFile(path, 'utf8')).trim();
   } catch (cause) {
     throw new OffloadError('SECRET_INVALID', `no scalar at ${path}; run \`offload psi init\``, {
       field: 'job',
@@ -89,11 +90,12 @@ export async function readScalar(jobDir: string): Promise<Buffer> {
       { field: 'job' },
     );
   }
+  const bytes = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.alloc(0);
   if (!isValidScalar(bytes)) {
     bytes.fill(0);
     throw new OffloadError(
       'SECRET_INVALID',
-      `${path} does not hold a scalar in 1..l-1 (${bytes.length} bytes)`,
+      `${path} does not hold a scalar in 1..l-1 as 64 hex digits`,
       { field: 'job' },
     );
   }

@@ -26,9 +26,10 @@ async function offload(...args: string[]): Promise<string> {
   return chunks.join('');
 }
 
-it('runs init, blind, reblind and intersect for two parties', async () => {
+it('runs init, blind, reblind (engine jobs) and intersect for two parties', async () => {
   const d = await mkdtemp(join(tmpdir(), 'offload-psi-cli-'));
   dirs.push(d);
+  process.env.OFFLOAD_HOME = join(d, 'home');
   const p = (name: string): string => join(d, name);
   await writeFile(p('a.txt'), ['ann', 'bob', 'cy', 'dee'].join('\n') + '\n');
   await writeFile(p('b.txt'), ['dee', 'eve', 'ann'].join('\n') + '\n');
@@ -38,7 +39,7 @@ it('runs init, blind, reblind and intersect for two parties', async () => {
   assert.equal(init.mode, '0600');
   assert.doesNotMatch(JSON.stringify(init), /[0-9a-f]{64}/); // the scalar is never printed
   await offload('psi', 'init', '--job', p('B'), '--dst', dst);
-  const t = ['--threads', '1'];
+  const t: string[] = [];
   await offload('psi', 'blind', '--job', p('A'), '--ids', p('a.txt'), '--out', p('xa'), ...t);
   await offload('psi', 'blind', '--job', p('B'), '--ids', p('b.txt'), '--out', p('yb'), ...t);
   await offload('psi', 'reblind', '--job', p('B'), '--in', p('xa'), '--out', p('xab'), ...t);
@@ -62,9 +63,24 @@ it('runs init, blind, reblind and intersect for two parties', async () => {
   assert.equal(await readFile(p('common.txt'), 'utf8'), 'ann\ndee\n');
 });
 
-it('rejects a thread count that is not a positive integer', async () => {
+it('rejects a sort run size that is not a positive integer', async () => {
   await assert.rejects(
-    offload('psi', 'blind', '--job', 'x', '--ids', 'y', '--out', 'z', '--threads', '0'),
+    offload(
+      'psi',
+      'intersect',
+      '--job',
+      'j',
+      '--ids',
+      'i',
+      '--mine',
+      'm',
+      '--peer',
+      'p',
+      '--out',
+      'o',
+      '--run-records',
+      '0',
+    ),
     /must be a positive integer, got "0"/,
   );
 });

@@ -9,6 +9,11 @@ import { after, before, describe, it } from 'node:test';
 import { blindSet, initJob, intersect, reblindSet } from '../../src/psi/flow.js';
 import { sortRecords } from '../../src/psi/external-sort.js';
 import { readScalar, scalarPath } from '../../src/psi/secret.js';
+import { LocalBackend } from '../../src/backends/local/local.js';
+import { Home } from '../../src/home.js';
+import { Engine } from '../../src/jobs/engine.js';
+import { Catalog } from '../../src/kernels/catalog.js';
+import { createLogger } from '../../src/logging.js';
 
 let dir: string;
 before(async () => {
@@ -96,5 +101,35 @@ describe('psi flow', () => {
       (err: Error) =>
         /peer\.hex line 3: record 2: record is not a valid encoding/.test(err.message),
     );
+  });
+
+  it('runs blind and reblind as engine jobs on local workers, same result as the pool', async () => {
+    const engine = new Engine({
+      home: new Home(join(dir, 'home')),
+      catalog: Catalog.load(),
+      log: createLogger({ level: 'silent' }),
+      backends: [new LocalBackend({ workers: 2 })],
+    });
+    try {
+      const job = join(dir, 'e');
+      await initJob(job, 'offload-psi-engine-test');
+      const ids = Array.from({ length: 500 }, (_, i) => `row-${i}`);
+      await writeFile(join(dir, 'e.txt'), ids.join('\n') + '\n');
+      const viaEngine = { engine, batchRecords: 120 };
+      assert.equal(await blindSet(job, join(dir, 'e.txt'), join(dir, 'e1.hex'), viaEngine), 500);
+      await blindSet(job, join(dir, 'e.txt'), join(dir, 'e2.hex'), { threads: 2 });
+      assert.deepEqual(await lines(join(dir, 'e1.hex')), await lines(join(dir, 'e2.hex')));
+
+      const bad = 'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f';
+      const points = await lines(join(dir, 'e1.hex'));
+      points.splice(321, 0, bad);
+      await writeFile(join(dir, 'bad.hex'), points.join('\n') + '\n');
+      await assert.rejects(
+        reblindSet(job, join(dir, 'bad.hex'), join(dir, 'bad-out.hex'), viaEngine),
+        (err: Error) => /psi-reblind job \S+ failed: .*record 321/.test(err.message),
+      );
+    } finally {
+      await engine.close();
+    }
   });
 });

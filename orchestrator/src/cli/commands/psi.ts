@@ -4,12 +4,15 @@
 //   offload psi blind     --job DIR --ids FILE --out FILE
 //   offload psi reblind   --job DIR --in FILE --out FILE
 //   offload psi intersect --job DIR --ids FILE --mine FILE --peer FILE --out FILE
+//
+// Blind and reblind run as jobs of the embedded engine on local workers (global
+// --workers, --home); intersect runs in this process with bounded memory.
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { blindSet, initJob, intersect, reblindSet, type StepOptions } from '../../psi/index.js';
+import { blindSet, initJob, intersect, reblindSet } from '../../psi/index.js';
+import { globals, openEngine } from '../context.js';
 
 interface Common {
   job: string;
-  threads?: number;
   json?: boolean;
 }
 
@@ -28,19 +31,20 @@ function report(json: boolean | undefined, data: Record<string, unknown>, text: 
 function withCommon(cmd: Command): Command {
   return cmd
     .requiredOption('--job <dir>', 'this party’s PSI job folder (holds the scalar)')
-    .addOption(
-      new Option('--threads <n>', 'worker threads (default: available parallelism)').argParser(
-        positiveInt,
-      ),
-    )
     .option('--json', 'print the result as one JSON object');
 }
 
-function stepOptions(o: Common & { runRecords?: number }): StepOptions {
-  return {
-    ...(o.threads === undefined ? {} : { threads: o.threads }),
-    ...(o.runRecords === undefined ? {} : { runRecords: o.runRecords }),
-  };
+/** Runs a kernel step as a job of the embedded engine, closing it afterwards. */
+async function withEngine<T>(
+  cmd: Command,
+  run: (engine: ReturnType<typeof openEngine>) => Promise<T>,
+): Promise<T> {
+  const engine = openEngine(globals(cmd));
+  try {
+    return await run(engine);
+  } finally {
+    await engine.close();
+  }
 }
 
 export function register(program: Command): void {
@@ -65,8 +69,8 @@ export function register(program: Command): void {
     .description('blind my identifiers (one a line) as H(x)·a, one hex point a line')
     .requiredOption('--ids <file>', 'my identifiers, UTF-8, one a line')
     .requiredOption('--out <file>', 'where to write my blinded set (send it to the peer)')
-    .action(async (o: Common & { ids: string; out: string }) => {
-      const n = await blindSet(o.job, o.ids, o.out, stepOptions(o));
+    .action(async (o: Common & { ids: string; out: string }, cmd: Command) => {
+      const n = await withEngine(cmd, (engine) => blindSet(o.job, o.ids, o.out, { engine }));
       report(o.json, { records: n, output: o.out }, `blinded ${n} identifiers into ${o.out}`);
     });
 
@@ -74,8 +78,8 @@ export function register(program: Command): void {
     .description('re-blind the peer’s blinded set as P·a, keeping its order')
     .requiredOption('--in <file>', 'the peer’s blinded set, one hex point a line')
     .requiredOption('--out <file>', 'where to write it re-blinded (send it back)')
-    .action(async (o: Common & { in: string; out: string }) => {
-      const n = await reblindSet(o.job, o.in, o.out, stepOptions(o));
+    .action(async (o: Common & { in: string; out: string }, cmd: Command) => {
+      const n = await withEngine(cmd, (engine) => reblindSet(o.job, o.in, o.out, { engine }));
       report(o.json, { records: n, output: o.out }, `re-blinded ${n} points into ${o.out}`);
     });
 
@@ -95,7 +99,7 @@ export function register(program: Command): void {
         const r = await intersect(
           o.job,
           { ids: o.ids, mineDouble: o.mine, peerDouble: o.peer, output: o.out },
-          stepOptions(o),
+          o.runRecords === undefined ? {} : { runRecords: o.runRecords },
         );
         report(
           o.json,
