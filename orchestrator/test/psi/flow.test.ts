@@ -103,7 +103,7 @@ describe('psi flow', () => {
     );
   });
 
-  it('runs blind and reblind as engine jobs on local workers, same result as the pool', async () => {
+  it('runs blind and reblind as engine jobs on local workers, as the pool does', async () => {
     const engine = new Engine({
       home: new Home(join(dir, 'home')),
       catalog: Catalog.load(),

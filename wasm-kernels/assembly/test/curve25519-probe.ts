@@ -4,7 +4,9 @@
 // Built by orchestrator/test/psi/probe.ts, never shipped as a kernel.
 import { expandMessageXmd, xmdSetDst } from '../lib/expand-message-xmd';
 import { sha512 } from '../lib/sha512';
-import { ristrettoDecode, ristrettoEncode, ristrettoFromUniform } from '../lib/curve25519/ristretto';
+import {
+  ristrettoDecode, ristrettoEncode, ristrettoFromUniform,
+} from '../lib/curve25519/ristretto';
 import { scalarIsCanonicalNonZero } from '../lib/curve25519/scalar';
 import { scalarMult } from '../lib/curve25519/scalarmult';
 import { x25519 } from '../lib/curve25519/x25519';
