@@ -30,7 +30,12 @@ export class KernelPool {
       { length: Math.max(1, threads) },
       () => new Worker(WORKER_URL, { workerData: { kernel, params } }),
     );
-    await Promise.all(workers.map(waitReady));
+    try {
+      await Promise.all(workers.map(waitReady));
+    } catch (err) {
+      await Promise.all(workers.map((w) => w.terminate()));
+      throw err;
+    }
     return new KernelPool(workers);
   }
 
@@ -72,17 +77,14 @@ export class KernelPool {
   }
 }
 
+/** Resolves once the worker's kernel is initialised; errors cross threads as copies. */
 function waitReady(worker: Worker): Promise<void> {
   return new Promise((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', (err) =>
-      reject(isKnown(err) ? err : new OffloadError('KERNEL_FAILED', `psi worker: ${err.message}`)),
+      reject(new OffloadError('KERNEL_FAILED', `psi worker: ${err.message}`, { cause: err })),
     );
   });
-}
-
-function isKnown(err: unknown): err is OffloadError {
-  return err instanceof OffloadError;
 }
 
 function toError(e: { code: string; message: string; record?: number }): OffloadError {

@@ -90,6 +90,14 @@ describe('psi flow', () => {
     assert.equal(want.filter((x) => x === 'person-7').length, 2);
   });
 
+  it('stops every worker when a kernel refuses its parameters', async () => {
+    const { KernelPool } = await import('../../src/psi/pool.js');
+    await assert.rejects(
+      KernelPool.open('psi-reblind', { scalar: Buffer.alloc(32) }, 2),
+      /psi worker: .*parameters rejected by the kernel/,
+    );
+  });
+
   it('refuses an invalid point in the peer set, naming the file and line', async () => {
     const job = join(dir, 'c');
     await initJob(job, 'offload-psi-test');
