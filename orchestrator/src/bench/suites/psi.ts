@@ -7,7 +7,8 @@
 //   x25519       one shared secret: offload-wasm vs node:crypto (diffieHellman with
 //                KeyObjects) vs @noble/curves
 //
-// Settings: `runs` (rounds), `records` (operations per round and implementation).
+// Settings: `runs` (rounds), `records` (operations per round and implementation),
+// `only` (comma-separated ops to measure, all by default).
 import {
   createPrivateKey,
   createPublicKey,
@@ -158,9 +159,12 @@ export const suite: Suite = {
   async *run(options: BenchOptions): AsyncIterable<BenchResult> {
     const runs = setting(options, 'runs', options.quick ? 3 : 7);
     const records = setting(options, 'records', options.quick ? 20 : 100);
-    const psi = await psiContenders(records);
-    yield* results(psi, measure(psi, records, runs), records);
-    const dh = await x25519Contenders(records);
-    yield* results(dh, measure(dh, records, runs), records);
+    const only = options.settings.only?.split(',').map((op) => op.trim());
+    const wanted = (c: Contender): boolean => !only || only.includes(c.op);
+    for (const make of [psiContenders, x25519Contenders]) {
+      const contenders = (await make(records)).filter(wanted);
+      if (contenders.length > 0)
+        yield* results(contenders, measure(contenders, records, runs), records);
+    }
   },
 };
