@@ -43,6 +43,9 @@ function sha256(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
 }
 
+/** How often a running job checks whether another process cancelled it. */
+const CANCEL_POLL_MS = 500;
+
 function pad(i: number): string {
   return String(i).padStart(6, '0');
 }
@@ -121,6 +124,8 @@ export class JobRun {
   async execute(): Promise<void> {
     const { store } = this.deps;
     const started = Date.now();
+    const watch = setInterval(() => this.noticeOutsideCancel(), CANCEL_POLL_MS);
+    watch.unref();
     try {
       await mkdir(join(this.ctx.workDir, 'batches'), { recursive: true, mode: 0o700 });
       await mkdir(join(this.ctx.workDir, 'outputs'), { recursive: true, mode: 0o700 });
@@ -159,6 +164,8 @@ export class JobRun {
       await rm(this.ctx.workDir, { recursive: true, force: true });
     } catch (err) {
       await this.fail(err);
+    } finally {
+      clearInterval(watch);
     }
   }
 
@@ -172,6 +179,17 @@ export class JobRun {
     this.deps.store.updateJob(this.id, { error: message });
     this.setState('failed', { error: message });
     this.log.error({ err: message }, 'job failed');
+  }
+
+  /**
+   * `offload cancel` from another process marks the job cancelled in the store; the
+   * process running it notices here and stops its batches.
+   */
+  private noticeOutsideCancel(): void {
+    if (this.finished || this.deps.store.job(this.id)?.state !== 'cancelled') return;
+    this.finished = true;
+    this.log.info('job cancelled from another process');
+    this.stopInflight('cancelled').finally(() => this.settle());
   }
 
   async cancel(): Promise<void> {
