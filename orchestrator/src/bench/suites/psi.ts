@@ -1,14 +1,15 @@
-// PSI and X25519 throughput, one thread, every implementation measured in the same
-// run and interleaved round by round, so ratios hold on a noisy shared machine:
+// psi: ECDH-PSI blinding on ristretto255 and X25519, one thread, every implementation
+// timed in the same run, interleaved round by round (../measure.ts):
 //
 //   psi-blind    hash_to_ristretto255 + multiply + encode, per identifier:
-//                offload-wasm (kernel) vs @noble/curves (hashToCurve, multiply)
+//                offload-wasm (the kernel on framed chunks) vs @noble/curves
+//                (hashToCurve, multiply, toBytes), the reference
 //   psi-reblind  decode + multiply + encode, per point: offload-wasm vs @noble/curves
 //   x25519       one shared secret: offload-wasm vs node:crypto (diffieHellman with
-//                KeyObjects) vs @noble/curves
+//                KeyObjects made beforehand), the reference, vs @noble/curves
 //
-// Settings: `runs` (rounds), `records` (operations per round and implementation),
-// `only` (comma-separated ops to measure, all by default).
+// Settings (`--set`): records (distinct inputs, default 512), slice (kernel records per
+// call, default 64), only (comma-separated ops), runs, ms.
 import {
   createPrivateKey,
   createPublicKey,
@@ -16,66 +17,116 @@ import {
   randomBytes,
   type KeyObject,
 } from 'node:crypto';
-import { ristretto255, ristretto255_hasher, x25519 } from '@noble/curves/ed25519.js';
+import { OffloadError } from '../../errors.js';
+import type { KernelInstance } from '../../kernels/host.js';
+import { frameRecords, mapRecords, openKernel } from '../../psi/kernels.js';
 import { generateScalar } from '../../psi/secret.js';
-import { frameRecords, openKernel } from '../../psi/kernels.js';
+import { intSetting, measureInterleaved, timing, type Contender } from '../measure.js';
 import type { BenchOptions, BenchResult, Suite } from '../types.js';
 
-type Op = () => void;
+const NOBLE = '@noble/curves';
+const NODE = 'node:crypto';
+const DST = Buffer.from('offload-bench-psi');
+// RFC 8410 §7 and §4: DER prefixes of a raw X25519 private and public key.
+const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex');
+const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
 
-interface Contender {
-  op: string;
-  impl: string;
-  /** Runs `records` operations. */
-  run: Op;
+type Noble = typeof import('@noble/curves/ed25519.js');
+
+/** Cycles through `items` a slice per step, calling `each` on every item. */
+function cycling<T>(impl: string, op: string, items: T[], slice: number, each: (x: T) => void) {
+  let at = 0;
+  return {
+    impl,
+    op,
+    step(): number {
+      const end = Math.min(at + slice, items.length);
+      for (let i = at; i < end; i++) each(items[i]!);
+      const done = end - at;
+      at = end === items.length ? 0 : end;
+      return done;
+    },
+  };
 }
 
-const DST = Buffer.from('offload-bench-psi');
-const PKCS8_X25519 = Buffer.from('302e020100300506032b656e04220420', 'hex'); // RFC 8410
-const SPKI_X25519 = Buffer.from('302a300506032b656e032100', 'hex');
+/** The kernel over framed chunks of `slice` records, as the batch runner feeds it. */
+function kernelSteps(
+  op: string,
+  kernel: KernelInstance,
+  records: Buffer[],
+  slice: number,
+  reference: string,
+): Contender {
+  const chunks: { chunk: Buffer; count: number }[] = [];
+  for (let i = 0; i < records.length; i += slice) {
+    const part = records.slice(i, i + slice);
+    chunks.push({ chunk: frameRecords(part), count: part.length });
+  }
+  let next = 0;
+  return {
+    impl: 'offload-wasm',
+    op,
+    reference,
+    extra: { kernel: kernel.entry.sha256.slice(0, 16), chunkRecords: slice },
+    step() {
+      const { chunk, count } = chunks[next]!;
+      next = (next + 1) % chunks.length;
+      kernel.map(chunk, count);
+      return count;
+    },
+  };
+}
 
 function scalarBigInt(s: Buffer): bigint {
   return BigInt('0x' + Buffer.from(s).reverse().toString('hex'));
 }
 
-async function psiContenders(records: number): Promise<Contender[]> {
+function disagree(op: string, i: number): OffloadError {
+  return new OffloadError(
+    'KERNEL_FAILED',
+    `psi bench: ${op} implementations disagree on record ${i}`,
+  );
+}
+
+async function psiContenders(noble: Noble, records: number, slice: number): Promise<Contender[]> {
+  const { ristretto255, ristretto255_hasher } = noble;
   const scalar = generateScalar();
   const s = scalarBigInt(scalar);
   const ids = Array.from({ length: records }, (_, i) =>
     Buffer.from(`citizen-${i}-${randomBytes(4).toString('hex')}`),
   );
-  const blind = await openKernel('psi-blind', { scalar, dst: DST });
-  const reblind = await openKernel('psi-reblind', { scalar });
-  const idChunk = frameRecords(ids);
   const points = ids.map((id) =>
     Buffer.from(ristretto255_hasher.hashToCurve(id, { DST }).toBytes()),
   );
-  const pointChunk = frameRecords(points);
+  const blind = await openKernel('psi-blind', { scalar, dst: DST });
+  const reblind = await openKernel('psi-reblind', { scalar });
+  const nobleBlind = (id: Buffer): Uint8Array =>
+    ristretto255_hasher.hashToCurve(id, { DST }).multiply(s).toBytes();
+  const nobleReblind = (p: Buffer): Uint8Array =>
+    ristretto255.Point.fromBytes(p).multiply(s).toBytes();
+  // The kernels must agree with noble before they are timed.
+  mapRecords(blind, ids.slice(0, 8)).forEach((r, i) => {
+    if (!r.equals(nobleBlind(ids[i]!))) throw disagree('psi-blind', i);
+  });
+  mapRecords(reblind, points.slice(0, 8)).forEach((r, i) => {
+    if (!r.equals(nobleReblind(points[i]!))) throw disagree('psi-reblind', i);
+  });
   return [
-    { op: 'psi-blind', impl: 'offload-wasm', run: () => void blind.map(idChunk, records) },
-    {
-      op: 'psi-blind',
-      impl: '@noble/curves',
-      run: () => {
-        for (const id of ids) ristretto255_hasher.hashToCurve(id, { DST }).multiply(s).toBytes();
-      },
-    },
-    { op: 'psi-reblind', impl: 'offload-wasm', run: () => void reblind.map(pointChunk, records) },
-    {
-      op: 'psi-reblind',
-      impl: '@noble/curves',
-      run: () => {
-        for (const p of points) ristretto255.Point.fromBytes(p).multiply(s).toBytes();
-      },
-    },
+    kernelSteps('psi-blind', blind, ids, slice, NOBLE),
+    cycling(NOBLE, 'psi-blind', ids, 4, nobleBlind),
+    kernelSteps('psi-reblind', reblind, points, slice, NOBLE),
+    cycling(NOBLE, 'psi-reblind', points, 4, nobleReblind),
   ];
 }
 
-async function x25519Contenders(records: number): Promise<Contender[]> {
+async function x25519Contenders(
+  noble: Noble,
+  records: number,
+  slice: number,
+): Promise<Contender[]> {
   const scalar = randomBytes(32);
   const peers = Array.from({ length: records }, () => randomBytes(32));
   const kernel = await openKernel('x25519', { scalar });
-  const chunk = frameRecords(peers);
   const privateKey = createPrivateKey({
     key: Buffer.concat([PKCS8_X25519, scalar]),
     format: 'der',
@@ -84,87 +135,36 @@ async function x25519Contenders(records: number): Promise<Contender[]> {
   const publicKeys: KeyObject[] = peers.map((u) =>
     createPublicKey({ key: Buffer.concat([SPKI_X25519, u]), format: 'der', type: 'spki' }),
   );
+  mapRecords(kernel, peers.slice(0, 8)).forEach((r, i) => {
+    if (!r.equals(diffieHellman({ privateKey, publicKey: publicKeys[i]! })))
+      throw disagree('x25519', i);
+  });
   return [
-    { op: 'x25519', impl: 'offload-wasm', run: () => void kernel.map(chunk, records) },
-    {
-      op: 'x25519',
-      impl: 'node:crypto',
-      run: () => {
-        for (const publicKey of publicKeys) diffieHellman({ privateKey, publicKey });
-      },
-    },
-    {
-      op: 'x25519',
-      impl: '@noble/curves',
-      run: () => {
-        for (const u of peers) x25519.getSharedSecret(scalar, u);
-      },
-    },
+    kernelSteps('x25519', kernel, peers, slice, NODE),
+    cycling(NODE, 'x25519', publicKeys, 32, (publicKey) =>
+      diffieHellman({ privateKey, publicKey }),
+    ),
+    cycling(NOBLE, 'x25519', peers, 4, (u) => noble.x25519.getSharedSecret(scalar, u)),
   ];
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
-
-function setting(options: BenchOptions, name: string, fallback: number): number {
-  const raw = options.settings[name];
-  const n = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < 1) {
-    throw new RangeError(`bench setting ${name} must be a positive integer, got ${raw}`);
+async function* run(options: BenchOptions): AsyncIterable<BenchResult> {
+  const records = intSetting(options, 'records', options.quick ? 128 : 512);
+  const slice = intSetting(options, 'slice', 64);
+  const only = options.settings.only?.split(',').map((op) => op.trim());
+  // A dev dependency: loaded only when the suite runs.
+  const noble = await import('@noble/curves/ed25519.js');
+  for (const make of [psiContenders, x25519Contenders]) {
+    const contenders = (await make(noble, records, slice)).filter(
+      (c) => !only || only.includes(c.op),
+    );
+    if (contenders.length > 0) yield* measureInterleaved('psi', contenders, timing(options));
   }
-  return n;
-}
-
-/** Rates (ops/s) of every contender, round by round in alternation after a warm-up. */
-function measure(contenders: Contender[], records: number, runs: number): number[][] {
-  for (const c of contenders) c.run(); // warm-up: tier-up of wasm and JIT of JS
-  const rates = contenders.map(() => [] as number[]);
-  for (let r = 0; r < runs; r++) {
-    contenders.forEach((c, i) => {
-      const t = performance.now();
-      c.run();
-      rates[i]!.push(records / ((performance.now() - t) / 1000));
-    });
-  }
-  return rates;
-}
-
-function results(contenders: Contender[], rates: number[][], records: number): BenchResult[] {
-  const out = contenders.map((c, i) => ({
-    suite: 'psi',
-    op: c.op,
-    impl: c.impl,
-    opsPerSec: median(rates[i]!),
-    runs: rates[i]!.length,
-    minOpsPerSec: Math.min(...rates[i]!),
-    maxOpsPerSec: Math.max(...rates[i]!),
-    records,
-  }));
-  // Ratios to each peer of the same op, from the medians of the same run.
-  return out.map((r) => {
-    const peers = out.filter((p) => p.op === r.op && p !== r);
-    const ratios = Object.fromEntries(peers.map((p) => [p.impl, r.opsPerSec / p.opsPerSec]));
-    return { ...r, ratioTo: ratios };
-  });
 }
 
 export const suite: Suite = {
   name: 'psi',
   description:
-    'ECDH-PSI blinding on ristretto255 vs @noble/curves, and X25519 vs node:crypto and ' +
-    '@noble/curves, one thread',
-  async *run(options: BenchOptions): AsyncIterable<BenchResult> {
-    const runs = setting(options, 'runs', options.quick ? 3 : 7);
-    const records = setting(options, 'records', options.quick ? 20 : 100);
-    const only = options.settings.only?.split(',').map((op) => op.trim());
-    const wanted = (c: Contender): boolean => !only || only.includes(c.op);
-    for (const make of [psiContenders, x25519Contenders]) {
-      const contenders = (await make(records)).filter(wanted);
-      if (contenders.length > 0)
-        yield* results(contenders, measure(contenders, records, runs), records);
-    }
-  },
+    'ECDH-PSI blinding on ristretto255 vs @noble/curves; X25519 vs node:crypto and noble',
+  run,
 };
