@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerKernels } from './commands/kernels.js';
+import { register as registerPsi } from './commands/psi.js';
 import { reportError } from './context.js';
 
 export function buildProgram(): Command {
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerJobs(program);
   registerKernels(program);
   registerConfig(program);
+  registerPsi(program);
   return program;
 }
 
