@@ -238,8 +238,8 @@ describe('the task entry run as a process', () => {
     });
   }
 
-  it('runs entry OFFLOAD_ARRAY_OFFSET + SLURM_ARRAY_TASK_ID and reports on it', async () => {
-    const { code } = await runEntry({ SLURM_ARRAY_TASK_ID: '1', OFFLOAD_ARRAY_OFFSET: '1' });
+  it('runs entry OFFLOAD_BATCH_OFFSET + SLURM_ARRAY_TASK_ID and reports on it', async () => {
+    const { code } = await runEntry({ SLURM_ARRAY_TASK_ID: '1', OFFLOAD_BATCH_OFFSET: '1' });
     assert.equal(code, 0);
     const report = JSON.parse(await readFile(join(work, reportName(2, 4)), 'utf8')) as TaskReport;
     assert.ok(report.ok);

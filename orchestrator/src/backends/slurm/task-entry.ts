@@ -2,7 +2,7 @@
 //
 //   node runner/src/backends/slurm/task-entry.js tasks/<name>.json
 //
-// It runs the manifest's entry SLURM_ARRAY_TASK_ID + OFFLOAD_ARRAY_OFFSET through the
+// It runs the manifest's entry SLURM_ARRAY_TASK_ID + OFFLOAD_BATCH_OFFSET through the
 // same runner a local worker uses, writes the output and a report beside it, and exits
 // 0 when the batch worked, 1 when the runner reported a failure (the report says why),
 // 2 when the task could not even start (its message goes to the task's stderr).
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
   const manifest = process.argv[2];
   if (manifest === undefined) throw new TaskSetupError('usage: task-entry.js <manifest.json>');
   const taskId = indexFrom(process.env.SLURM_ARRAY_TASK_ID, 'SLURM_ARRAY_TASK_ID');
-  const offset = indexFrom(process.env.OFFLOAD_ARRAY_OFFSET, 'OFFLOAD_ARRAY_OFFSET', 0);
+  const offset = indexFrom(process.env.OFFLOAD_BATCH_OFFSET, 'OFFLOAD_BATCH_OFFSET', 0);
   const report = await runArrayTask(manifest, taskId, offset);
   if (!report.ok) process.stderr.write(`offload task: ${report.code}: ${report.message}\n`);
   return report.ok ? 0 : 1;
