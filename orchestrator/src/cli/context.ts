@@ -2,6 +2,9 @@
 // store for read-only ones, and one way to print results and errors.
 import type { Command } from 'commander';
 import { LocalBackend } from '../backends/local/local.js';
+import { SlurmBackend } from '../backends/slurm/backend.js';
+import { loadConfig, pickCluster, type OffloadConfig } from '../config/index.js';
+import { Dispatcher } from '../jobs/dispatch.js';
 import { isOffloadError } from '../errors.js';
 import { Home } from '../home.js';
 import { Engine } from '../jobs/engine.js';
@@ -35,11 +38,33 @@ export function parseWorkers(value: string | undefined): number | undefined {
   return n;
 }
 
-/** An engine with the local backend, for commands that run jobs in this process. */
-export function openEngine(opts: GlobalOptions): Engine {
+/** The configuration named by --config, $OFFLOAD_CONFIG or $OFFLOAD_HOME/config.yaml. */
+export function configOf(opts: GlobalOptions): Promise<OffloadConfig> {
+  return loadConfig({ file: opts.config, home: opts.home });
+}
+
+/**
+ * An engine for commands that run jobs in this process: local workers, and a Slurm
+ * backend for the configured cluster when there is one.
+ */
+export async function openEngine(opts: GlobalOptions): Promise<Engine> {
   const log = createLogger({ level: opts.logLevel });
-  const local = new LocalBackend({ workers: parseWorkers(opts.workers) });
-  return new Engine({ home: homeOf(opts), catalog: Catalog.load(), log, backends: [local] });
+  const config = await configOf(opts);
+  const workers = parseWorkers(opts.workers) ?? (config.source ? config.local.workers : undefined);
+  const local = new LocalBackend({ workers });
+  const slurm =
+    config.clusters.length > 0 ? new SlurmBackend(pickCluster(config)) : undefined;
+  const dispatcher = new Dispatcher({ local, slurm });
+  const engine = new Engine({
+    home: homeOf(opts),
+    catalog: Catalog.load(),
+    log,
+    backends: dispatcher.backends(),
+    backendFor: dispatcher.backendFor,
+    fallbackFor: dispatcher.fallbackFor,
+  });
+  dispatcher.attach(engine);
+  return engine;
 }
 
 /** The store alone, for commands that only read. */

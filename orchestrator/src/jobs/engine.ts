@@ -33,6 +33,8 @@ export interface EngineOptions {
   backends: Backend[];
   /** Overrides the dispatcher: which backend runs a batch of a job. */
   backendFor?: (run: JobRun, batchIndex: number) => Backend;
+  /** Where a failed batch goes instead of a plain retry (see RunDeps.fallbackFor). */
+  fallbackFor?: RunDeps['fallbackFor'];
 }
 
 const SEED_SECRET = 'seed';
@@ -47,6 +49,7 @@ export class Engine implements JobService {
   private readonly runs = new Map<string, { run: JobRun; done: Promise<void> }>();
   private readonly bus = new EventEmitter();
   private readonly pickBackend: (run: JobRun, batchIndex: number) => Backend;
+  private readonly fallbackFor: RunDeps['fallbackFor'];
 
   constructor(options: EngineOptions) {
     this.home = options.home;
@@ -57,6 +60,7 @@ export class Engine implements JobService {
     this.backends = new Map(options.backends.map((b) => [b.name, b]));
     this.bus.setMaxListeners(0);
     this.pickBackend = options.backendFor ?? ((run) => this.defaultBackend(run.spec));
+    this.fallbackFor = options.fallbackFor;
   }
 
   private defaultBackend(spec: JobSpec): Backend {
@@ -183,6 +187,7 @@ export class Engine implements JobService {
         log: this.log,
         backends: this.backends,
         backendFor: this.pickBackend,
+        fallbackFor: this.fallbackFor,
         emit: (e) => this.emit(e),
         framer: this.framer(),
       },

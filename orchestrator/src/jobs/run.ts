@@ -34,6 +34,16 @@ export interface RunDeps {
   /** Picks the backend for a batch: the dispatcher's policy lives with the engine. */
   backendFor(run: JobRun, batchIndex: number): Backend;
   backends: Map<string, Backend>;
+  /**
+   * Where a failed batch should go instead of being retried where it failed, and why;
+   * undefined to retry as the dispatcher picks. Every answer becomes a fallback event.
+   */
+  fallbackFor?(
+    run: JobRun,
+    batchIndex: number,
+    from: Backend,
+    failure: AttemptFailure,
+  ): { to: Backend; reason: string } | undefined;
   emit(event: EventRecord): void;
   /** Frames a byte range of a lines dataset off the main thread, when a pool is there. */
   framer?: (task: FrameTask) => Promise<FrameOutcome>;
@@ -527,7 +537,9 @@ export class JobRun {
     );
     if (this.isInflight(a.batchIndex)) return;
     if (willRetry) {
-      this.schedule(a.batchIndex);
+      const fallback = this.deps.fallbackFor?.(this, a.batchIndex, backend, failure);
+      if (fallback) this.moveBatch(a.batchIndex, fallback.to, fallback.reason, backend.name);
+      else this.schedule(a.batchIndex);
       return;
     }
     store.setBatchState(this.id, a.batchIndex, 'failed');

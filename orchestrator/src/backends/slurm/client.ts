@@ -18,6 +18,8 @@ export interface SlurmClientOptions extends TransportOptions {
 export interface SlurmClient extends SlurmApi {
   /** `unix:/path` or the base URL, for messages. */
   readonly endpoint: string;
+  /** HTTP requests sent so far, retries included. */
+  requests(): number;
   /** Closes the connections; calls made afterwards fail. */
   close(): Promise<void>;
 }
@@ -70,7 +72,12 @@ export async function createSlurmClient(
     version = detected.value;
   }
   const api = ADAPTERS[version].bind(transport);
-  return ok({ ...api, endpoint: transport.endpoint, close: () => transport.close() });
+  return ok({
+    ...api,
+    endpoint: transport.endpoint,
+    requests: () => transport.requests,
+    close: () => transport.close(),
+  });
 }
 
 /** The newest supported `/slurm/v0.0.XX/` among the given paths. */

@@ -114,6 +114,7 @@ export class SlurmTransport {
   private readonly timeoutMs: number;
   private readonly retry: RetryPolicy;
   private closed = false;
+  private sent = 0;
 
   constructor(options: TransportOptions) {
     const unix = options.socketPath !== undefined;
@@ -132,19 +133,17 @@ export class SlurmTransport {
 
   /** A typed openapi-fetch client for one API version's paths, sharing this connection. */
   typed<Paths extends object>(): Client<Paths> {
-    const agent = this.agent;
-    const timeoutMs = this.timeoutMs;
     return createClient<Paths>({
       baseUrl: this.baseUrl,
       headers: this.headers,
-      fetch: (request: Request) => forward(request, agent, timeoutMs),
+      fetch: (request: Request) => this.forward(request),
     });
   }
 
   /** An untyped GET, for the paths no single version's types describe (`/openapi/v3`). */
   async get(path: string): Promise<RawResponse> {
     const request = new Request(this.baseUrl + path, { headers: this.headers });
-    const response = await forward(request, this.agent, this.timeoutMs);
+    const response = await this.forward(request);
     const text = await response.text();
     if (response.ok) return { data: text === '' ? undefined : JSON.parse(text), response };
     // slurmrestd answers an unknown path with a plain-text 404.
@@ -170,6 +169,19 @@ export class SlurmTransport {
       if (!mayRepeat(kind, last)) break;
     }
     return fail(last as SlurmError);
+  }
+
+  /**
+   * HTTP requests sent so far, retries included: what slurmrestd and slurmctld see of
+   * this process, to check that polling stays at one list call per interval.
+   */
+  get requests(): number {
+    return this.sent;
+  }
+
+  private forward(request: Request): Promise<Response> {
+    this.sent++;
+    return forward(request, this.agent, this.timeoutMs);
   }
 
   /** Closes the connections; closing twice is harmless. */

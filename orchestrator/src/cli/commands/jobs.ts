@@ -82,7 +82,7 @@ export function register(program: Command): void {
     .action(
       action(async (specFile: string, opts: { json?: boolean }, cmd: Command) => {
         const raw = await readSpecFile(specFile);
-        const engine = openEngine(globals(cmd));
+        const engine = await openEngine(globals(cmd));
         let job: JobRecord;
         try {
           job = await engine.submit(raw, {
@@ -105,7 +105,7 @@ export function register(program: Command): void {
     .option('--json', 'print a final line of JSON instead of text')
     .action(
       action(async (jobId: string, opts: { json?: boolean }, cmd: Command) => {
-        const engine = openEngine(globals(cmd));
+        const engine = await openEngine(globals(cmd));
         try {
           await engine.resume(jobId);
         } catch (err) {
@@ -238,7 +238,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (jobId: string, opts: { json?: boolean }, cmd: Command) => {
-        const engine = openEngine(globals(cmd));
+        const engine = await openEngine(globals(cmd));
         try {
           const job = await engine.cancel(jobId);
           if (opts.json) printJson(summary(job));

@@ -10,6 +10,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { blindSet, initJob, intersect, reblindSet } from '../../psi/index.js';
 import { globals, openEngine } from '../context.js';
+import type { Engine } from '../../jobs/engine.js';
 
 interface Common {
   job: string;
@@ -37,9 +38,9 @@ function withCommon(cmd: Command): Command {
 /** Runs a kernel step as a job of the embedded engine, closing it afterwards. */
 async function withEngine<T>(
   cmd: Command,
-  run: (engine: ReturnType<typeof openEngine>) => Promise<T>,
+  run: (engine: Engine) => Promise<T>,
 ): Promise<T> {
-  const engine = openEngine(globals(cmd));
+  const engine = await openEngine(globals(cmd));
   try {
     return await run(engine);
   } finally {
