@@ -52,8 +52,7 @@ export async function openEngine(opts: GlobalOptions): Promise<Engine> {
   const config = await configOf(opts);
   const workers = parseWorkers(opts.workers) ?? (config.source ? config.local.workers : undefined);
   const local = new LocalBackend({ workers });
-  const slurm =
-    config.clusters.length > 0 ? new SlurmBackend(pickCluster(config)) : undefined;
+  const slurm = config.clusters.length > 0 ? new SlurmBackend(pickCluster(config)) : undefined;
   const dispatcher = new Dispatcher({ local, slurm });
   const engine = new Engine({
     home: homeOf(opts),

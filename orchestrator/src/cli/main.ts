@@ -4,6 +4,7 @@ import { register as registerConfig } from './commands/config.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerKernels } from './commands/kernels.js';
 import { register as registerPsi } from './commands/psi.js';
+import { register as registerQueue } from './commands/queue.js';
 import { reportError } from './context.js';
 
 export function buildProgram(): Command {
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerKernels(program);
   registerConfig(program);
   registerPsi(program);
+  registerQueue(program);
   return program;
 }
 

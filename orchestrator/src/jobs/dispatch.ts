@@ -21,11 +21,7 @@ export interface DispatchOptions {
 }
 
 export type FallbackReason =
-  | 'slurmrestd-unreachable'
-  | 'submission-refused'
-  | 'queue-wait'
-  | 'keeps-failing'
-  | 'local-idle';
+  'slurmrestd-unreachable' | 'submission-refused' | 'queue-wait' | 'keeps-failing' | 'local-idle';
 
 export class Dispatcher {
   readonly local?: LocalBackend;

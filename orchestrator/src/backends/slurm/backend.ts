@@ -195,7 +195,8 @@ export class SlurmBackend implements Backend {
   async start(ctx: JobContext, attempts: AttemptSpec[], sink: AttemptSink): Promise<void> {
     if (!this.healthy) {
       const message = `cluster ${this.cluster.name}: slurmrestd is not answering`;
-      for (const a of attempts) sink.failed(a.attemptId, { message, reason: 'unreachable', retryable: true });
+      for (const a of attempts)
+        sink.failed(a.attemptId, { message, reason: 'unreachable', retryable: true });
       return;
     }
     const entry = this.entry(ctx, sink);
@@ -336,7 +337,8 @@ export class SlurmBackend implements Backend {
     if (typeof submitted !== 'number') {
       if (submitted.kind === 'refused' || submitted.kind === 'unreachable') this.noteFailure();
       else this.refusedAt = Date.now();
-      const reason = submitted.kind === 'slurm' || submitted.kind === 'http' ? 'refused' : 'unreachable';
+      const reason =
+        submitted.kind === 'slurm' || submitted.kind === 'http' ? 'refused' : 'unreachable';
       this.failAll(entry, attempts, submitted.message, reason);
       return;
     }

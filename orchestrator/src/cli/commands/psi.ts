@@ -36,10 +36,7 @@ function withCommon(cmd: Command): Command {
 }
 
 /** Runs a kernel step as a job of the embedded engine, closing it afterwards. */
-async function withEngine<T>(
-  cmd: Command,
-  run: (engine: Engine) => Promise<T>,
-): Promise<T> {
+async function withEngine<T>(cmd: Command, run: (engine: Engine) => Promise<T>): Promise<T> {
   const engine = await openEngine(globals(cmd));
   try {
     return await run(engine);
