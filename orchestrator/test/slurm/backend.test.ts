@@ -137,6 +137,7 @@ describe('the Slurm backend on the dev cluster', () => {
     assert.deepEqual(
       failed.map((e) => [e.data.batch, e.data.reason]),
       [[1, 'output-corrupt']],
+      JSON.stringify(failed.map((e) => e.data.message)),
     );
     const batch = h.engine.batches(id).find((b) => b.index === 1)!;
     assert.equal(batch.attempts, 2);

@@ -84,6 +84,7 @@ const DEFAULTS = {
   maxBackoffMs: 30_000,
 };
 
+const STAGING_RETRIES = 2;
 /** slurm_errno.h ESLURM_ALREADY_DONE: cancelling a job that has already ended. */
 const ALREADY_DONE = 2017;
 /** States that say the node, not the batch, failed. */
@@ -223,7 +224,14 @@ export class SlurmBackend implements Backend {
     if (!entry || entry.buffer.length === 0) return;
     entry.timer = undefined;
     const batch = entry.buffer.splice(0).sort((a, b) => a.batchIndex - b.batchIndex);
-    const problem = await this.stage(entry, batch);
+    let problem = await this.stage(entry, batch);
+    // An SSH connection dropped or refused (sshd's MaxStartups under load) is worth a
+    // second try before the attempts are failed.
+    for (let retry = 1; problem !== undefined && retry <= STAGING_RETRIES; retry++) {
+      entry.ctx.log.warn({ retry, err: problem }, 'slurm staging failed; trying again');
+      await new Promise((resolve) => setTimeout(resolve, 1000 * retry));
+      problem = await this.stage(entry, batch);
+    }
     if (problem !== undefined) {
       this.failAll(entry, batch, `staging on ${this.cluster.name} failed: ${problem}`, 'staging');
       return;
