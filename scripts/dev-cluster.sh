@@ -396,7 +396,13 @@ stop() {
       sleep 0.2
     done
   done
-  for name in "$@"; do rm -f "$RUN/$name.pid"; done
+  # A pid file is removed only while it still names the process stopped here: another
+  # `up` running at the same time may already have started a new daemon that wrote it.
+  for name in "${!pids[@]}"; do
+    if [[ "$(tr -dc '0-9' <"$RUN/$name.pid" 2>/dev/null)" == "${pids[$name]}" ]]; then
+      rm -f "$RUN/$name.pid"
+    fi
+  done
 }
 
 # ---------------------------------------------------------------- commands

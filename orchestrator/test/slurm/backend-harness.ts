@@ -4,6 +4,7 @@
 import { execFile } from 'node:child_process';
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { LocalBackend } from '../../src/backends/local/local.js';
 import { SlurmBackend, type SlurmBackendOptions } from '../../src/backends/slurm/backend.js';
@@ -111,10 +112,20 @@ export function daemonPid(name: string): number {
 
 /** `bash scripts/dev-cluster.sh up`, which starts any daemon that is not running. */
 export async function clusterUp(env: Record<string, string> = {}): Promise<void> {
-  await run('bash', [join(ROOT, 'scripts/dev-cluster.sh'), 'up'], {
-    env: { ...process.env, ...env },
-    timeout: 180_000,
-  });
+  // Other suites share the cluster and may restart it at the same moment; a port still
+  // held by the daemon they start makes `up` fail, and the next try finds it running.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await run('bash', [join(ROOT, 'scripts/dev-cluster.sh'), 'up'], {
+        env: { ...process.env, ...env },
+        timeout: 180_000,
+      });
+      return;
+    } catch (err) {
+      if (attempt === 5) throw err;
+      await delay(2000 * attempt);
+    }
+  }
 }
 
 export function distinctArrays(externalIds: Array<string | null>): Set<string> {
