@@ -247,6 +247,9 @@ pid_of() {
   [[ -f "$file" ]] || return 1
   pid="$(tr -dc '0-9' <"$file")"
   [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  # A daemon killed with SIGKILL stays a zombie until its parent reaps it, and where
+  # nothing reaps orphans kill -0 still succeeds: a zombie counts as stopped.
+  [[ "$(awk '{print $3}' "/proc/$pid/stat" 2>/dev/null)" != Z ]] || return 1
   echo "$pid"
 }
 

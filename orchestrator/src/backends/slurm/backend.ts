@@ -95,6 +95,7 @@ interface JobEntry {
   sink: AttemptSink;
   buffer: AttemptSpec[];
   timer?: NodeJS.Timeout;
+  flushing: Promise<void>;
   /** The kernel, secrets and runner, uploaded once per job and process. */
   shared?: Promise<string | undefined>;
 }
@@ -205,13 +206,18 @@ export class SlurmBackend implements Backend {
     // The engine hands batches over one at a time as the split goes; gathering them for
     // a moment makes one array of a job instead of one per batch.
     if (entry.timer) clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => void this.flush(ctx.jobId), this.opts.gatherMs);
+    entry.timer = setTimeout(() => {
+      entry.timer = undefined;
+      // One flush at a time per job: two uploads racing in one work folder were seen
+      // to lose a temporary file, and arrays then follow the order of the batches.
+      entry.flushing = entry.flushing.then(() => this.flush(ctx.jobId));
+    }, this.opts.gatherMs);
   }
 
   private entry(ctx: JobContext, sink: AttemptSink): JobEntry {
     let entry = this.jobs.get(ctx.jobId);
     if (!entry) {
-      entry = { ctx, sink, buffer: [] };
+      entry = { ctx, sink, buffer: [], flushing: Promise.resolve() };
       this.jobs.set(ctx.jobId, entry);
     }
     entry.ctx = ctx;
@@ -222,7 +228,6 @@ export class SlurmBackend implements Backend {
   private async flush(jobId: string): Promise<void> {
     const entry = this.jobs.get(jobId);
     if (!entry || entry.buffer.length === 0) return;
-    entry.timer = undefined;
     const batch = entry.buffer.splice(0).sort((a, b) => a.batchIndex - b.batchIndex);
     let problem = await this.stage(entry, batch);
     // An SSH connection dropped or refused (sshd's MaxStartups under load) is worth a
@@ -452,12 +457,9 @@ export class SlurmBackend implements Backend {
 
   private async poll(): Promise<void> {
     this.polling = true;
-    let next = this.pollMs;
-    try {
-      next = await this.pollOnce();
-    } finally {
-      this.polling = false;
-    }
+    // A poll that throws (a listener's bug) must not stop the tracker for every job.
+    const next = await this.pollOnce().catch(() => this.pollMs);
+    this.polling = false;
     if (this.needsPolling()) this.schedulePoll(next);
   }
 
