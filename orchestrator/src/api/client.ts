@@ -70,23 +70,29 @@ function bearer(token: string): grpc.Interceptor {
     });
 }
 
-type UnaryMethod<Req, Res> = (
-  request: Req,
-  options: grpc.CallOptions,
-  callback: (err: grpc.ServiceError | null, response?: Res) => void,
-) => grpc.ClientUnaryCall;
+/* eslint-disable @typescript-eslint/no-explicit-any -- matching any request or response */
+// Generated clients overload each method; inference reads the last overload,
+// `(request, callback)`, which gives the request and response types.
+type RequestOf<M> = M extends (req: infer R, cb: grpc.requestCallback<any>) => unknown ? R : never;
+type ResponseOf<M> = M extends (req: any, cb: grpc.requestCallback<infer R>) => unknown ? R : never;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
-/** Calls a unary method; rejects with the server's OffloadError. */
-export function ask<Req, Res>(
-  client: grpc.Client,
-  method: UnaryMethod<Req, Res>,
-  request: Req,
+/** Calls a unary method by name: `ask(client.jobs, 'GetJob', { jobId })`. */
+export function ask<C extends grpc.Client, K extends keyof C & string>(
+  client: C,
+  method: K,
+  request: RequestOf<C[K]>,
   deadlineMs = 30_000,
-): Promise<Res> {
+): Promise<ResponseOf<C[K]>> {
+  const fn = client[method] as unknown as (
+    request: unknown,
+    options: grpc.CallOptions,
+    callback: (err: grpc.ServiceError | null, response?: unknown) => void,
+  ) => grpc.ClientUnaryCall;
   return new Promise((resolve, reject) => {
-    method.call(client, request, { deadline: Date.now() + deadlineMs }, (err, response) => {
+    fn.call(client, request, { deadline: Date.now() + deadlineMs }, (err, response) => {
       if (err) reject(fromServiceError(err));
-      else resolve(response as Res);
+      else resolve(response as ResponseOf<C[K]>);
     });
   });
 }
