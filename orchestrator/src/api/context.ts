@@ -18,6 +18,8 @@ export interface ApiContext {
   uploads: UploadStore;
   intake: Intake;
   catalog: () => Catalog;
+  /** Folders (besides each user's own) that remote jobs may read inputs from. */
+  inputRoots: readonly string[];
   log: Logger;
   /** Streams to end when the server shuts down; each ends itself with a status. */
   streams: Set<(status: { code: grpc.status; details: string }) => void>;

@@ -2,8 +2,9 @@
 import * as grpc from '@grpc/grpc-js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { OffloadError, show } from '../errors.js';
+import { confineSpec } from './confine.js';
 import { admit, unary, visibleJob, type ApiContext } from './context.js';
 import { fromWireState, structToJson, toBatch, toJob } from './convert.js';
 import type { CancelJobRequest__Output } from './generated/offload/v1/CancelJobRequest.js';
@@ -36,12 +37,11 @@ export function jobHandlers(ctx: ApiContext): JobServiceHandlers {
       'Submit',
       WRITERS,
       async (req, who) => {
-        const spec = specOf(req);
+        const userDir = ctx.uploads.userDir(who.user);
+        const spec = confineSpec(specOf(req), userDir, ctx.inputRoots);
         ctx.intake.admit(spec);
-        const job = await ctx.service.submit(spec, {
-          owner: who.user,
-          baseDir: ctx.uploads.userDir(who.user),
-        });
+        await mkdir(userDir, { recursive: true, mode: 0o700 });
+        const job = await ctx.service.submit(spec, { owner: who.user, baseDir: userDir });
         return { job: toJob(job) };
       },
     ),

@@ -98,7 +98,7 @@ function defineMetrics(service: JobService, registry: Registry) {
     }),
     batches: new Counter({
       name: 'offload_batches_total',
-      help: 'Batch outcomes by state and by the backend that ran them.',
+      help: 'Batch attempts started, done, failed or lost, by the backend that ran them.',
       labelNames: ['state', 'backend'],
       registers,
     }),
@@ -126,28 +126,40 @@ function defineMetrics(service: JobService, registry: Registry) {
   };
 }
 
-/** The engine's event vocabulary, read into metric facts. */
+/** The engine's events (orchestrator/src/jobs/run.ts), read into metric facts. */
 export function eventFacts(event: EventRecord): EventFacts {
   const data = event.data ?? {};
   const str = (key: string): string | undefined =>
     typeof data[key] === 'string' ? (data[key] as string) : undefined;
   const num = (key: string): number | undefined =>
     typeof data[key] === 'number' ? (data[key] as number) : undefined;
-  const facts: EventFacts = {};
-  const state = str('state') ?? str('to');
-  if (event.type.startsWith('job') && state && JOB_STATES.includes(state as JobState)) {
-    facts.jobState = state as JobState;
+  switch (event.type) {
+    case 'job.submitted':
+      return { jobState: 'pending' };
+    case 'job.state': {
+      const state = str('state') as JobState | undefined;
+      return state && JOB_STATES.includes(state) ? { jobState: state } : {};
+    }
+    case 'batch.started':
+      return { batch: { state: 'running', backend: str('backend') } };
+    case 'batch.done':
+      return {
+        batch: {
+          state: 'done',
+          backend: str('backend'),
+          records: num('records'),
+          seconds: num('seconds'),
+        },
+      };
+    case 'batch.failed':
+      return { batch: { state: 'failed', backend: str('backend') } };
+    case 'attempt.lost':
+      return { batch: { state: 'lost', backend: str('backend') } };
+    case 'fallback':
+      return { fallbackReason: str('reason') ?? 'unknown' };
+    default:
+      return {};
   }
-  if (event.type.startsWith('batch') && state) {
-    facts.batch = {
-      state,
-      backend: str('backend'),
-      records: num('records'),
-      seconds: num('seconds'),
-    };
-  }
-  if (event.type.includes('fallback')) facts.fallbackReason = str('reason') ?? 'unknown';
-  return facts;
 }
 
 export interface MetricsServer {

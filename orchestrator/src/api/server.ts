@@ -2,7 +2,7 @@
 // TLS (optionally mutual), bearer tokens with roles, per-token rate limits, upload
 // quotas, and a Prometheus endpoint on its own HTTP port.
 import * as grpc from '@grpc/grpc-js';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pino, type Logger } from 'pino';
 import { Registry } from 'prom-client';
 import { OffloadError, show } from '../errors.js';
@@ -57,6 +57,8 @@ export interface ServerOptions {
   /** Uploaded datasets and the intake switch live here. */
   dataDir: string;
   catalog?: Catalog;
+  /** Folders remote jobs may read inputs from besides the user's own (a shared data set). */
+  inputRoots?: string[];
   limits?: Partial<ServerLimits>;
   /** Serve Prometheus metrics over HTTP on this port (0 picks one). */
   metrics?: { port: number; host?: string };
@@ -85,6 +87,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }),
     intake: new Intake(join(opts.dataDir, 'intake.json')),
     catalog: () => (catalog ??= Catalog.load()),
+    inputRoots: (opts.inputRoots ?? []).map((root) => resolve(root)),
     log,
     streams: new Set(),
   };

@@ -67,8 +67,8 @@ class Watch {
       while (!this.ended && (await this.sendPage()) > 0);
       if (this.ended) return;
       const job = this.ctx.service.get(this.jobId);
-      // A job that ended has written its last event before its state changed, so one
-      // more read after seeing the terminal state cannot miss anything.
+      // The engine stores a state and its event in one synchronous step, so one more
+      // read after seeing the terminal state gets the terminal event too.
       if (job && TERMINAL_STATES.includes(job.state) && (await this.sendPage()) === 0) {
         this.finish({ code: grpc.status.OK, details: 'OK' });
         return;
