@@ -2,6 +2,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { dirname } from 'node:path';
 import { mkdir, stat } from 'node:fs/promises';
 import { OffloadError, show } from '../errors.js';
 import { confineSpec } from './confine.js';
@@ -40,7 +41,8 @@ export function jobHandlers(ctx: ApiContext): JobServiceHandlers {
         const userDir = ctx.uploads.userDir(who.user);
         const spec = confineSpec(specOf(req), userDir, ctx.inputRoots);
         ctx.intake.admit(spec);
-        await mkdir(userDir, { recursive: true, mode: 0o700 });
+        // A remote user cannot make folders on the server; the output's folder is theirs.
+        await mkdir(outputDir(spec) ?? userDir, { recursive: true, mode: 0o700 });
         const job = await ctx.service.submit(spec, { owner: who.user, baseDir: userDir });
         return { job: toJob(job) };
       },
@@ -73,6 +75,11 @@ export function jobHandlers(ctx: ApiContext): JobServiceHandlers {
     UploadDataset: uploadDataset(ctx),
     DownloadResult: downloadResult(ctx),
   };
+}
+
+function outputDir(spec: unknown): string | undefined {
+  const path = (spec as { output?: { path?: unknown } } | null)?.output?.path;
+  return typeof path === 'string' ? dirname(path) : undefined;
 }
 
 function specOf(req: SubmitRequest__Output): unknown {

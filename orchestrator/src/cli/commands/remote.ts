@@ -1,12 +1,13 @@
 // The commands that talk to an `offload serve` daemon over gRPC:
 //   offload --server host:port --token-file f submit|upload|watch|jobs|show|result|cancel|queue
 import { readFile } from 'node:fs/promises';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { ask, downloadResult, uploadFile, watchJob, type OffloadClient } from '../../api/client.js';
 import type { JobEvent__Output } from '../../api/generated/offload/v1/JobEvent.js';
 import type { JobState } from '../../api/generated/offload/v1/JobState.js';
 import { OffloadError } from '../../errors.js';
+import { action } from '../context.js';
 import { addGlobalOptions, withClient, type RemoteOptions } from '../remote/connection.js';
 import { jobDetails, jobsTable, queueTable } from '../remote/format.js';
 import { ProgressBar, progressLine, stateName } from '../remote/progress.js';
@@ -93,116 +94,157 @@ async function follow(
   bar?.done();
   const state = last ? stateName(last.state) : 'unknown';
   if (!opts.json) process.stderr.write(`job ${jobId} ${state}\n`);
-  if (state === 'failed') process.exitCode = 5;
+  if (state === 'failed') process.exitCode = 4;
   if (state === 'cancelled') process.exitCode = 7;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- commander passes varied arguments
+type Handler = (...args: any[]) => Promise<void>;
+
+interface RemoteCommand {
+  name: string;
+  description: string;
+  args?: [string, string][];
+  options: Option[];
+  run: Handler;
+}
+
+const JSON_OPTION = (what: string): Option => new Option('--json', `print ${what} as JSON`);
+
+/**
+ * Adds a remote command. When an embedded command of the same name exists (`jobs`,
+ * `show`, `result`, `cancel` read the local store), it stays, gains the remote
+ * options it lacks, and gives way to the remote action when a server is named.
+ */
+function define(program: Command, takeovers: Map<string, Handler>, def: RemoteCommand): void {
+  const existing = program.commands.find((c) => c.name() === def.name);
+  if (existing) {
+    for (const option of def.options) {
+      if (!existing.options.some((o) => o.long === option.long)) existing.addOption(option);
+    }
+    takeovers.set(def.name, def.run);
+    return;
+  }
+  const cmd = program.command(def.name).description(def.description);
+  for (const [name, description] of def.args ?? []) cmd.argument(name, description);
+  for (const option of def.options) cmd.addOption(option);
+  cmd.action(action(def.run));
 }
 
 export function register(program: Command): void {
   addGlobalOptions(program);
-
-  program
-    .command('submit')
-    .description('submit a job spec (YAML or JSON; - reads stdin) to the daemon')
-    .argument('<spec>', 'job spec file')
-    .option('--watch', 'follow the job until it ends')
-    .option('--json', 'print the job as JSON')
-    .action(async (specPath: string, _o: unknown, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const spec = await readSpec(specPath);
-        const { job } = await ask(client.jobs, 'Submit', {
-          specJson: JSON.stringify(spec),
-        });
-        print(opts, job, () => job!.id);
-        if (command.opts().watch) await follow(client, job!.id, opts);
-      }),
-    );
-
-  program
-    .command('upload')
-    .description('upload a dataset; prints the server path to use as a job input')
-    .argument('<file>', 'local dataset file')
-    .option('--name <name>', 'file name on the server (default: the local name)')
-    .option('--json', 'print the answer as JSON')
-    .action(async (file: string, o: { name?: string }, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const uploaded = await uploadFile(client, file, o.name);
-        print(opts, uploaded, () => `${uploaded.datasetId} ${uploaded.path}`);
-      }),
-    );
-
-  program
-    .command('watch')
-    .description("follow a job's events until it ends (a progress bar on a terminal)")
-    .argument('<job>', 'job id')
-    .option('--after <event-id>', 'start after this event id')
-    .option('--json', 'print each event as a JSON line')
-    .action(async (jobId: string, _o: unknown, command: Command) =>
-      withClient(command, (client, opts) => follow(client, jobId, opts)),
-    );
-
-  program
-    .command('jobs')
-    .description('list jobs, newest first')
-    .option('--state <states>', 'only these states, comma-separated')
-    .option('--kernel <name>', 'only jobs of this kernel')
-    .option('--owner <user>', "another user's jobs (admins)")
-    .option('--limit <n>', 'page size', '50')
-    .option('--page-token <token>', 'continue from a previous page')
-    .option('--json', 'print the page as JSON')
-    .action(async (o: Record<string, string>, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const page = await ask(client.jobs, 'ListJobs', {
-          states: wireStates(o.state),
-          kernel: o.kernel ?? '',
-          owner: o.owner ?? '',
-          pageSize: Number(o.limit),
-          pageToken: o.pageToken ?? '',
-        });
-        print(opts, page, () => {
-          const more = page.nextPageToken ? `\nmore: --page-token ${page.nextPageToken}` : '';
-          return jobsTable(page.jobs) + more;
-        });
-      }),
-    );
-
-  program
-    .command('show')
-    .description('one job with its batches')
-    .argument('<job>', 'job id')
-    .option('--json', 'print the job as JSON')
-    .action(async (jobId: string, _o: unknown, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const answer = await ask(client.jobs, 'GetJob', { jobId });
-        print(opts, answer, () => jobDetails(answer.job!, answer.batches));
-      }),
-    );
-
-  program
-    .command('result')
-    .description("download a job's result, checking its SHA-256")
-    .argument('<job>', 'job id')
-    .requiredOption('-o, --output <file>', 'where to write the result')
-    .option('--json', 'print size and digest as JSON')
-    .action(async (jobId: string, o: { output: string }, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const header = await downloadResult(client, jobId, o.output);
-        print(opts, header, () => `${o.output} ${header.size} bytes sha256 ${header.sha256}`);
-      }),
-    );
-
-  program
-    .command('cancel')
-    .description('cancel a job')
-    .argument('<job>', 'job id')
-    .option('--json', 'print the job as JSON')
-    .action(async (jobId: string, _o: unknown, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const { job } = await ask(client.jobs, 'CancelJob', { jobId });
-        print(opts, job, () => `${job!.id} ${stateName(job!.state)}`);
-      }),
-    );
-
+  const takeovers = new Map<string, Handler>();
+  for (const def of remoteCommands()) define(program, takeovers, def);
+  program.hook('preSubcommand', (thisCommand, sub) => {
+    const run = takeovers.get(sub.name());
+    if (run && thisCommand.opts<RemoteOptions>().server) sub.action(action(run));
+  });
   registerQueue(program);
+}
+
+function remoteCommands(): RemoteCommand[] {
+  return [
+    {
+      name: 'submit',
+      description: 'submit a job spec (YAML or JSON; - reads stdin) to the daemon',
+      args: [['<spec>', 'job spec file; paths are inside your folder on the server']],
+      options: [new Option('--watch', 'follow the job until it ends'), JSON_OPTION('the job')],
+      run: (specPath: string, o: { watch?: boolean }, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const spec = await readSpec(specPath);
+          const { job } = await ask(client.jobs, 'Submit', { specJson: JSON.stringify(spec) });
+          print(opts, job, () => job!.id);
+          if (o.watch) await follow(client, job!.id, opts);
+        }),
+    },
+    {
+      name: 'upload',
+      description: 'upload a dataset or key file; prints the server path to use in a spec',
+      args: [['<file>', 'local file']],
+      options: [
+        new Option('--name <name>', 'file name on the server (default: the local name)'),
+        JSON_OPTION('the answer'),
+      ],
+      run: (file: string, o: { name?: string }, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const uploaded = await uploadFile(client, file, o.name);
+          print(opts, uploaded, () => `${uploaded.datasetId} ${uploaded.path}`);
+        }),
+    },
+    {
+      name: 'watch',
+      description: "follow a job's events on the daemon until it ends",
+      args: [['<job>', 'job id']],
+      options: [
+        new Option('--after <event-id>', 'start after this event id'),
+        new Option('--json', 'print each event as a JSON line'),
+      ],
+      run: (jobId: string, o: { after?: string }, command: Command) =>
+        withClient(command, (client, opts) => follow(client, jobId, { ...opts, ...o })),
+    },
+    {
+      name: 'jobs',
+      description: 'list jobs, newest first',
+      options: [
+        new Option('--state <states>', 'only these states, comma-separated'),
+        new Option('--kernel <name>', 'only jobs of this kernel (with --server)'),
+        new Option('--owner <user>', "another user's jobs (with --server, admins)"),
+        new Option('--limit <n>', 'how many').default('50'),
+        new Option('--page-token <token>', 'continue from a previous page (with --server)'),
+        JSON_OPTION('the list'),
+      ],
+      run: (o: Record<string, string>, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const page = await ask(client.jobs, 'ListJobs', {
+            states: wireStates(o.state),
+            kernel: o.kernel ?? '',
+            owner: o.owner ?? '',
+            pageSize: Number(o.limit),
+            pageToken: o.pageToken ?? '',
+          });
+          print(opts, page, () => {
+            const more = page.nextPageToken ? `\nmore: --page-token ${page.nextPageToken}` : '';
+            return jobsTable(page.jobs) + more;
+          });
+        }),
+    },
+    {
+      name: 'show',
+      description: 'one job with its batches',
+      args: [['<job>', 'job id']],
+      options: [JSON_OPTION('the job')],
+      run: (jobId: string, _o: unknown, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const answer = await ask(client.jobs, 'GetJob', { jobId });
+          print(opts, answer, () => jobDetails(answer.job!, answer.batches));
+        }),
+    },
+    {
+      name: 'result',
+      description: "download a job's result, checking its SHA-256",
+      args: [['<job>', 'job id']],
+      options: [
+        new Option('-o, --output <file>', 'where to write the result').makeOptionMandatory(),
+        JSON_OPTION('size and digest'),
+      ],
+      run: (jobId: string, o: { output: string }, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const header = await downloadResult(client, jobId, o.output);
+          print(opts, header, () => `${o.output} ${header.size} bytes sha256 ${header.sha256}`);
+        }),
+    },
+    {
+      name: 'cancel',
+      description: 'cancel a job',
+      args: [['<job>', 'job id']],
+      options: [JSON_OPTION('the job')],
+      run: (jobId: string, _o: unknown, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const { job } = await ask(client.jobs, 'CancelJob', { jobId });
+          print(opts, job, () => `${job!.id} ${stateName(job!.state)}`);
+        }),
+    },
+  ];
 }
 
 function registerQueue(program: Command): void {
@@ -211,34 +253,40 @@ function registerQueue(program: Command): void {
     .description('the active queue (admin, ci); pause, resume or drain with subcommands')
     .option('--limit <n>', 'jobs to show', '200')
     .option('--json', 'print the view as JSON')
-    .action(async (o: { limit: string }, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const view = await ask(client.admin, 'QueueView', { limit: Number(o.limit) });
-        print(opts, view, () => queueTable(view));
-      }),
+    .action(
+      action(async (o: { limit: string }, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const view = await ask(client.admin, 'QueueView', { limit: Number(o.limit) });
+          print(opts, view, () => queueTable(view));
+        }),
+      ),
     );
 
   queue
     .command('pause')
     .description('refuse new jobs until resumed (admin)')
     .argument('[reason...]', 'why, shown to users whose submissions are refused')
-    .action(async (reason: string[], _o: unknown, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const intake = await ask(client.admin, 'PauseIntake', {
-          reason: reason.join(' '),
-        });
-        print(opts, intake, () => `intake paused by ${intake.pausedBy}`);
-      }),
+    .action(
+      action(async (reason: string[], _o: unknown, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const intake = await ask(client.admin, 'PauseIntake', {
+            reason: reason.join(' '),
+          });
+          print(opts, intake, () => `intake paused by ${intake.pausedBy}`);
+        }),
+      ),
     );
 
   queue
     .command('resume')
     .description('take new jobs again (admin)')
-    .action(async (_o: unknown, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const intake = await ask(client.admin, 'ResumeIntake', {});
-        print(opts, intake, () => 'intake open');
-      }),
+    .action(
+      action(async (_o: unknown, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const intake = await ask(client.admin, 'ResumeIntake', {});
+          print(opts, intake, () => 'intake open');
+        }),
+      ),
     );
 
   queue
@@ -246,18 +294,20 @@ function registerQueue(program: Command): void {
     .description('refuse new jobs for a cluster and list the jobs still on it (admin)')
     .argument('<cluster>', 'cluster name as job specs give it')
     .option('--undo', 'let the cluster take new jobs again')
-    .action(async (cluster: string, o: { undo?: boolean }, command: Command) =>
-      withClient(command, async (client, opts) => {
-        const answer = await ask(client.admin, 'DrainCluster', {
-          cluster,
-          drain: !o.undo,
-        });
-        print(opts, answer, () =>
-          o.undo
-            ? `${cluster} takes new jobs`
-            : `${cluster} draining; ${answer.activeJobs.length} jobs still active\n` +
-              (answer.activeJobs.length ? jobsTable(answer.activeJobs) : ''),
-        );
-      }),
+    .action(
+      action(async (cluster: string, o: { undo?: boolean }, command: Command) =>
+        withClient(command, async (client, opts) => {
+          const answer = await ask(client.admin, 'DrainCluster', {
+            cluster,
+            drain: !o.undo,
+          });
+          print(opts, answer, () =>
+            o.undo
+              ? `${cluster} takes new jobs`
+              : `${cluster} draining; ${answer.activeJobs.length} jobs still active\n` +
+                (answer.activeJobs.length ? jobsTable(answer.activeJobs) : ''),
+          );
+        }),
+      ),
     );
 }
