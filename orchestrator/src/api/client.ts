@@ -169,6 +169,8 @@ export interface WatchOptions {
   /** Reconnect after UNAVAILABLE (a server restart) this many times; 0 to give up at once. */
   retries?: number;
   signal?: AbortSignal;
+  /** Called before each reconnection with the event id the watch resumes after. */
+  onResume?: (afterEventId: number) => void;
 }
 
 /**
@@ -201,6 +203,7 @@ export async function watchJob(
       retries -= 1;
       // 100 ms, doubling to 5 s: a restarting daemon is usually back within a second.
       await new Promise((r) => setTimeout(r, Math.min(5000, 100 * 2 ** attempt)));
+      opts.onResume?.(lastId);
     } finally {
       opts.signal?.removeEventListener('abort', abort);
     }
