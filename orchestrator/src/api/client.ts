@@ -45,6 +45,10 @@ export function connect(opts: ClientOptions): OffloadClient {
   const options: grpc.ClientOptions = {
     interceptors: opts.token ? [bearer(opts.token)] : [],
     'grpc.max_receive_message_length': opts.maxMessageBytes ?? 4 * 1024 * 1024,
+    // A restarted daemon is back in about a second; grpc-js would otherwise wait up to
+    // two minutes between reconnection tries.
+    'grpc.initial_reconnect_backoff_ms': 200,
+    'grpc.max_reconnect_backoff_ms': 5000,
   };
   const jobs = new proto.offload.v1.JobService(opts.address, credentials, options);
   // One channel for all services: the others reuse the first client's.
