@@ -24,6 +24,8 @@ export interface ClientOptions {
   /** TLS with these PEMs (ca: the server's CA; cert/key: a client certificate). */
   tls?: { ca?: Buffer; cert?: Buffer; key?: Buffer };
   maxMessageBytes?: number;
+  /** Extra grpc-js channel options. */
+  channelOptions?: grpc.ChannelOptions;
 }
 
 export interface OffloadClient {
@@ -49,6 +51,7 @@ export function connect(opts: ClientOptions): OffloadClient {
     // two minutes between reconnection tries.
     'grpc.initial_reconnect_backoff_ms': 200,
     'grpc.max_reconnect_backoff_ms': 5000,
+    ...opts.channelOptions,
   };
   const jobs = new proto.offload.v1.JobService(opts.address, credentials, options);
   // One channel for all services: the others reuse the first client's.
