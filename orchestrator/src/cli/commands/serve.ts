@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { parse as parseYaml, parseDocument } from 'yaml';
+import { isMap, parse as parseYaml, parseDocument } from 'yaml';
 import { hashToken, newToken, parseTokens, ROLES, type Role } from '../../api/auth.js';
 import {
   DEFAULT_LIMITS,
@@ -46,6 +46,10 @@ interface ServeFlags {
 
 const DEFAULT_LISTEN = '127.0.0.1:50051';
 const DEFAULT_GRACE_MS = 10_000;
+const NEW_TOKENS_FILE =
+  '# Bearer tokens of `offload serve`: SHA-256 of the token -> user and role.\n' +
+  '# Add one with `offload token add --user <name> --role operator|admin|ci`.\n' +
+  'tokens: {}\n';
 
 function readConfig(file: string | undefined, required: boolean): ServeConfig {
   if (!file || (!required && !existsSync(file))) return {};
@@ -159,11 +163,9 @@ async function serve(flags: ServeFlags, cmd: Command): Promise<void> {
 
 /** Adds a token for `user` to the tokens file and returns it; only its hash is stored. */
 export function addToken(file: string, user: string, role: Role): string {
-  const doc = existsSync(file)
-    ? parseDocument(readFileSync(file, 'utf8'))
-    : parseDocument(
-        '# Bearer tokens of `offload serve`: SHA-256 of the token -> user, role.\ntokens: {}\n',
-      );
+  const doc = parseDocument(existsSync(file) ? readFileSync(file, 'utf8') : NEW_TOKENS_FILE);
+  const map = doc.get('tokens', true);
+  if (isMap(map)) map.flow = false;
   const token = newToken();
   doc.setIn(['tokens', hashToken(token)], doc.createNode({ user, role }, { flow: true }));
   const text = doc.toString();
