@@ -231,8 +231,12 @@ export class Store {
       endedAt: 'ended_at',
     };
     const sets = Object.keys(fields).map((k) => `${columns[k]} = @${k}`);
+    // A cancel from another process wins: a running engine never revives the job.
+    const guard = fields.state && fields.state !== 'cancelled' ? ` AND state != 'cancelled'` : '';
     this.db
-      .prepare(`UPDATE jobs SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id`)
+      .prepare(
+        `UPDATE jobs SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id${guard}`,
+      )
       .run({ ...fields, id, now: Date.now() });
   }
 

@@ -1,0 +1,10 @@
+// Every benchmark suite `npm run bench` knows, by name. A suite is a module exporting
+// `suite: Suite` (../types.ts); add it here to make it runnable.
+import type { Suite } from '../types.js';
+import { suite as hmac } from './hmac.js';
+
+export const SUITES: readonly Suite[] = [hmac];
+
+export function findSuite(name: string): Suite | undefined {
+  return SUITES.find((s) => s.name === name);
+}
