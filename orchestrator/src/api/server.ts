@@ -207,4 +207,6 @@ async function shutdown(
       resolve();
     });
   });
+  // Cut-off uploads delete their partial files; the server is closed once they have.
+  await ctx.uploads.settled();
 }

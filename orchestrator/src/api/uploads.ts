@@ -25,6 +25,8 @@ export interface UploadLimits {
 export class UploadStore {
   /** Bytes promised to uploads still streaming, per user, so two cannot share a quota. */
   private readonly reserved = new Map<string, number>();
+  /** Uploads being received or cleaned up; shutdown waits for them. */
+  private readonly active = new Set<Promise<void>>();
 
   constructor(
     readonly root: string,
@@ -46,6 +48,16 @@ export class UploadStore {
       }
     }
     return total;
+  }
+
+  track(upload: Promise<void>): void {
+    this.active.add(upload);
+    void upload.finally(() => this.active.delete(upload));
+  }
+
+  /** Resolves once every upload under way has been stored or its partial file deleted. */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.active]);
   }
 
   /** Holds `bytes` of the user's quota for an upload; throws when it would not fit. */
@@ -215,11 +227,12 @@ export function uploadDataset(
       };
     };
 
-    receive().then((response) => {
+    const done = receive().then((response) => {
       if (finished) return;
       finished = true;
       release?.();
       callback(null, response);
     }, fail);
+    ctx.uploads.track(done);
   };
 }

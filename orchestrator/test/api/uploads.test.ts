@@ -4,16 +4,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { uploadFile, type OffloadClient } from '../../src/api/client.js';
+import { connect, uploadFile, type OffloadClient } from '../../src/api/client.js';
+import { startServer } from '../../src/api/server.js';
 import type { UploadHeader } from '../../src/api/generated/offload/v1/UploadHeader.js';
 import { fromServiceError } from '../../src/api/status.js';
-import { refusal, sha256Hex, startDaemon, type Daemon } from './harness.js';
+import { refusal, sha256Hex, startDaemon, USERS, type Daemon } from './harness.js';
 
 const QUOTA = 256 * 1024;
 const CHUNK = 16 * 1024;
+const MAX_MESSAGE = 48 * 1024;
 
 /** Sends a header and chunks as they are, whatever they claim; resolves with the answer. */
-function rawUpload(client: OffloadClient, header: UploadHeader, body: Buffer) {
+function rawUpload(client: OffloadClient, header: UploadHeader, body: Buffer, chunk = CHUNK) {
   return new Promise<{ sent: number; answer: unknown }>((resolve, reject) => {
     let sent = 0;
     const call = client.jobs.UploadDataset((err, answer) => {
@@ -21,9 +23,9 @@ function rawUpload(client: OffloadClient, header: UploadHeader, body: Buffer) {
       else resolve({ sent, answer });
     });
     call.write({ header });
-    for (let at = 0; at < body.length; at += CHUNK) {
-      call.write({ chunk: body.subarray(at, at + CHUNK) });
-      sent += Math.min(CHUNK, body.length - at);
+    for (let at = 0; at < body.length; at += chunk) {
+      call.write({ chunk: body.subarray(at, at + chunk) });
+      sent += Math.min(chunk, body.length - at);
     }
     call.end();
   });
@@ -119,6 +121,35 @@ describe('dataset uploads', () => {
     const answer = await rawUpload(bob, header, second);
     assert.ok(answer.answer);
     assert.equal(stored(d, 'bob').length, 2);
+  });
+
+  it('refuses a message larger than the limit and leaves nothing once closed', async () => {
+    const server = await startServer({
+      address: '127.0.0.1:0',
+      tls: { cert: d.pki.serverCert, key: d.pki.serverKey },
+      tokensFile: d.tokensFile,
+      service: d.engine,
+      dataDir: join(d.dir, 'small-messages'),
+      limits: { maxMessageBytes: MAX_MESSAGE },
+    });
+    const client = connect({
+      address: `localhost:${server.port}`,
+      token: USERS.alice.token,
+      tls: { ca: d.pki.ca },
+    });
+    try {
+      const body = randomBytes(MAX_MESSAGE + 1024);
+      const header = { name: 'huge.bin', size: body.length, sha256: sha256Hex(body) };
+      // One chunk larger than a message may be; grpc-js refuses it before the handler.
+      const r = await refusal(() => rawUpload(client, header, body, body.length));
+      assert.equal(r.status, grpc.status.RESOURCE_EXHAUSTED);
+      assert.match(r.details, /larger than max/);
+    } finally {
+      client.close();
+      await server.close(1000);
+    }
+    const folder = join(d.dir, 'small-messages', 'uploads', 'alice');
+    assert.deepEqual(existsSync(folder) ? readdirSync(folder) : [], []);
   });
 
   it('names the field of a bad header', async () => {
