@@ -80,7 +80,11 @@ export class TokenStore {
   private mtimeMs = -1;
   private checkedAt = 0;
 
-  constructor(private readonly file: string) {
+  /** `recheckMs`: how often, at most, the file's modification time is looked at. */
+  constructor(
+    private readonly file: string,
+    private readonly recheckMs = RECHECK_MS,
+  ) {
     this.reload();
   }
 
@@ -98,7 +102,7 @@ export class TokenStore {
 
   private refresh(): void {
     const now = Date.now();
-    if (now - this.checkedAt < RECHECK_MS) return;
+    if (now - this.checkedAt < this.recheckMs) return;
     this.checkedAt = now;
     try {
       if (statSync(this.file).mtimeMs !== this.mtimeMs) this.reload();
