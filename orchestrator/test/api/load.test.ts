@@ -123,6 +123,28 @@ describe(`${CLIENTS} platform clients at once`, () => {
     );
   });
 
+  it("lists one owner's jobs page by page, each once, newest first", async () => {
+    const alice = d.client('alice');
+    const seen: string[] = [];
+    let pageToken = '';
+    do {
+      const page = await ask(alice.jobs, 'ListJobs', {
+        pageSize: 7,
+        pageToken,
+        kernel: 'sha256',
+        states: ['JOB_STATE_SUCCEEDED'],
+      });
+      assert.ok(page.jobs.length <= 7);
+      seen.push(...page.jobs.map((j) => j.id));
+      pageToken = page.nextPageToken;
+    } while (pageToken);
+    const expected = d.engine.list({ owner: 'alice', limit: 1000 }).map((j) => j.id);
+    assert.equal(expected.length, CLIENTS / 2);
+    assert.deepEqual(seen, expected);
+    const none = await ask(alice.jobs, 'ListJobs', { states: ['JOB_STATE_FAILED'] });
+    assert.deepEqual(none.jobs, []);
+  });
+
   it('reports the jobs it ran on the metrics endpoint', async () => {
     const response = await fetch(`http://127.0.0.1:${d.server.metricsPort}/metrics`);
     assert.equal(response.status, 200);
