@@ -215,6 +215,34 @@ describe('mutual TLS and rate limits', () => {
     }
   });
 
+  it('tells health watchers NOT_SERVING when shutdown begins, then ends their stream', async () => {
+    const server = await startServer({
+      address: '127.0.0.1:0',
+      tls: { cert: d.pki.serverCert, key: d.pki.serverKey },
+      tokensFile: d.tokensFile,
+      service: d.engine,
+      dataDir: join(d.dir, 'health'),
+    });
+    const probe = connect({ address: `localhost:${server.port}`, tls: { ca: d.pki.ca } });
+    try {
+      const statuses: string[] = [];
+      const stream = probe.health.Watch({ service: 'offload.v1.JobService' });
+      const ended = new Promise<void>((resolve, reject) => {
+        stream.on('data', (m: { status: string }) => {
+          statuses.push(m.status);
+          if (m.status === 'SERVING') void server.close(1000);
+        });
+        stream.on('end', resolve);
+        stream.on('error', reject);
+      });
+      await ended;
+      assert.deepEqual(statuses, ['SERVING', 'NOT_SERVING']);
+    } finally {
+      probe.close();
+      await server.close(1000);
+    }
+  });
+
   it('answers RESOURCE_EXHAUSTED once a token spends its burst, and not for other tokens', async () => {
     const server = await startServer({
       address: '127.0.0.1:0',
