@@ -1,7 +1,9 @@
 // The `offload` command line.
 import { Command } from 'commander';
+import { register as registerConfig } from './commands/config.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerKernels } from './commands/kernels.js';
+import { register as registerPsi } from './commands/psi.js';
 import { reportError } from './context.js';
 
 export function buildProgram(): Command {
@@ -25,6 +27,8 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   registerJobs(program);
   registerKernels(program);
+  registerConfig(program);
+  registerPsi(program);
   return program;
 }
 
