@@ -185,6 +185,7 @@ export class Engine implements JobService {
         backendFor: this.pickBackend,
         emit: (e) => this.emit(e),
         framer: this.framer(),
+        framingAhead: this.localWorkers(),
       },
       job,
       spec,
@@ -195,6 +196,11 @@ export class Engine implements JobService {
     );
     const done = run.execute().finally(() => this.runs.delete(job.id));
     this.runs.set(job.id, { run, done });
+  }
+
+  private localWorkers(): number | undefined {
+    const local = this.backends.get('local');
+    return local instanceof LocalBackend ? local.workers : undefined;
   }
 
   /** Splitting runs on the local pool when there is one. */
