@@ -1,0 +1,78 @@
+// paillier-encrypt: each record, a signed 64-bit integer m, becomes the Paillier
+// ciphertext c = (1 + m*n) * hs^r mod n² (big-endian, |n²|/8 bytes).
+//
+// Randomness: the short-exponent variant of Damgård, Jurik and Nielsen ("A
+// Generalization of Paillier's Public-Key System with Applications to Electronic
+// Voting", 2010, section 4.2): hs = -y^(2n) mod n² is an n-th power fixed per key,
+// and r has |n|/2 bits from the batch's seeded generator. hs^r = ((-y²)^r)^n, so c is
+// an ordinary Paillier ciphertext that any Paillier decryption opens. Its semantic
+// security rests on an extra assumption: that hs^r for a short r is indistinguishable
+// from a random n-th power (DJN reduce it to the hardness of the short-exponent
+// discrete log problem in the group of n-th powers). This is what lets the kernel use
+// a fixed base: hs^r is a product of |n|/2w table entries and needs no squarings.
+import {
+  OK, ERR_PARAMS, ERR_FRAMING, ERR_RECORD_LENGTH, ERR_STATE, ParamReader, RecordCursor,
+  appendRecord, fail, resetOutput,
+} from '../io';
+import { fill, reseed } from '../lib/drbg';
+import { allocBytes, allocLimbs, toBytesBE } from '../lib/bigint/limbs';
+import { montMul, reduceOnce, toMont } from '../lib/bigint/montgomery';
+import { FixedBase } from '../lib/bigint/fixedbase';
+import { PublicKey, readPublicKey } from '../lib/paillier/key';
+import { messageFactor } from '../lib/paillier/encode';
+export * from '../abi';
+
+/**
+ * Fixed-base window width. Measured, 2048-bit key, table of ceil(1024/w) rows of 2^w
+ * entries, every lookup reading its whole row (constant time):
+ *   <filled in>
+ */
+const WINDOW: u32 = 6;
+
+let key: PublicKey | null = null;
+let table: FixedBase | null = null;
+let rBytes: u32 = 0;
+let r: usize = 0;
+let f: usize = 0;
+let x: usize = 0;
+let lanes: usize = 0;
+let tmp: usize = 0;
+
+export function offload_init(paramsLen: u32): i32 {
+  const params = new ParamReader(paramsLen);
+  const pk = readPublicKey(params);
+  if (pk == null || !params.done()) return ERR_PARAMS;
+  const k = pk.k;
+  const hsM = allocLimbs(k);
+  toMont(hsM, pk.hs, pk.mont);
+  rBytes = pk.bits >> 4;
+  table = new FixedBase(pk.mont, hsM, rBytes << 3, WINDOW);
+  r = allocBytes(<usize>rBytes + 8);
+  f = allocLimbs(k);
+  x = allocLimbs(k);
+  tmp = allocLimbs(k);
+  lanes = allocBytes(<usize>(k + 4) << 3);
+  key = pk;
+  reseed();
+  return OK;
+}
+
+export function offload_map(count: u32, bytes: u32): i32 {
+  if (key == null) return ERR_STATE;
+  const pk = key!;
+  const fb = table!;
+  resetOutput();
+  const records = new RecordCursor(count, bytes);
+  while (records.next()) {
+    if (records.len != 8) return fail(ERR_RECORD_LENGTH, records.index);
+    messageFactor(f, load<i64>(records.ptr), pk, lanes, tmp);
+    fill(r, rBytes);
+    fb.pow(x, r, pk.mont);
+    // x is hs^r in Montgomery form, f is plain: their Montgomery product is plain.
+    montMul(x, x, f, pk.mont);
+    reduceOnce(x, pk.mont);
+    toBytesBE(appendRecord(pk.n2Bytes), pk.n2Bytes, x, pk.k);
+  }
+  memory.fill(r, 0, <usize>rBytes);
+  return records.broken ? fail(ERR_FRAMING, records.index + 1) : OK;
+}
