@@ -1,6 +1,7 @@
 // The one small interface between the job engine and the places batches run. The
 // engine knows nothing of threads or Slurm; a backend knows nothing of datasets.
 import type { Logger } from 'pino';
+import type { OutputSpec } from '../datasets/writers.js';
 import type { KernelEntry } from '../kernels/catalog.js';
 
 /** Everything a backend needs to run a job's batches. */
@@ -19,6 +20,11 @@ export interface JobContext {
   cluster?: string;
   /** Seconds a batch may wait in a remote queue before the engine falls back. */
   maxQueueWait?: number;
+  /**
+   * How outputs are rendered into the job's format. A backend that runs batches on
+   * this machine may render each batch's part as it goes; others leave it to the engine.
+   */
+  render?: { output: OutputSpec; codec: string };
   log: Logger;
 }
 
@@ -30,8 +36,12 @@ export interface AttemptSpec {
   inputPath: string;
   inputSha256: string;
   records: number;
+  /** Index in the dataset of the batch's first record, for error messages. */
+  firstRecord: number;
   /** Where the backend must leave the output file, on the orchestrator's disk. */
   outputPath: string;
+  /** Where a rendered part goes, when the backend renders (see JobContext.render). */
+  partPath?: string;
   /** Set when reattaching: what the backend said identifies the attempt remotely. */
   externalId?: string;
 }
@@ -43,6 +53,8 @@ export interface RunnerResult {
   bytes: number;
   seconds: number;
   host: string;
+  /** SHA-256 of the rendered part, when the backend rendered one. */
+  partSha256?: string;
 }
 
 export interface AttemptFailure {

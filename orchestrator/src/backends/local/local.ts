@@ -1,0 +1,103 @@
+// The local backend: batches run on a piscina pool of worker threads on this machine,
+// through the same runner a Slurm task uses.
+import { hostname } from 'node:os';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { RunnerOutcome, RunnerTask } from '../../runner/run-batch.js';
+import type { AttemptSink, AttemptSpec, Backend, JobContext } from '../types.js';
+
+export interface LocalOptions {
+  /** Worker threads; defaults to os.availableParallelism(). */
+  workers?: number;
+}
+
+const WORKER = fileURLToPath(new URL('../../runner/worker.js', import.meta.url));
+
+export class LocalBackend implements Backend {
+  readonly name = 'local';
+  readonly workers: number;
+  private readonly pool: Piscina;
+  private readonly running = new Map<number, AbortController>();
+
+  constructor(options: LocalOptions = {}) {
+    this.workers = options.workers ?? availableParallelism();
+    this.pool = new Piscina({
+      filename: WORKER,
+      minThreads: 1,
+      maxThreads: this.workers,
+      idleTimeout: 30_000,
+    });
+  }
+
+  /** Threads busy and tasks waiting, for the admin view. */
+  usage(): { workers: number; busy: number; queued: number } {
+    return {
+      workers: this.workers,
+      busy: this.running.size - this.pool.queueSize,
+      queued: this.pool.queueSize,
+    };
+  }
+
+  get idle(): boolean {
+    return this.running.size < this.workers;
+  }
+
+  async start(ctx: JobContext, attempts: AttemptSpec[], sink: AttemptSink): Promise<void> {
+    for (const a of attempts) this.startOne(ctx, a, sink);
+  }
+
+  private startOne(ctx: JobContext, a: AttemptSpec, sink: AttemptSink): void {
+    const abort = new AbortController();
+    this.running.set(a.attemptId, abort);
+    const task: RunnerTask = {
+      kernel: ctx.kernel,
+      kernelPath: ctx.kernelPath,
+      params: ctx.params,
+      seed: ctx.seed,
+      batchIndex: a.batchIndex,
+      firstRecord: a.firstRecord,
+      inputPath: a.inputPath,
+      inputSha256: a.inputSha256,
+      outputPath: a.outputPath,
+    };
+    if (ctx.render && a.partPath) task.render = { ...ctx.render, partPath: a.partPath };
+    sink.started(a.attemptId, { where: `local:${hostname()}` });
+    this.pool.run(task, { signal: abort.signal }).then(
+      (outcome: RunnerOutcome) => {
+        if (!this.running.delete(a.attemptId)) return;
+        if (outcome.ok) {
+          const { ok: _ok, ...result } = outcome;
+          sink.finished(a.attemptId, result);
+        } else {
+          sink.failed(a.attemptId, {
+            message: outcome.message,
+            reason: outcome.code === 'RECORD_INVALID' ? 'bad-record' : 'runner-error',
+            retryable: outcome.code !== 'RECORD_INVALID' && outcome.code !== 'PARAM_INVALID',
+            record: outcome.record,
+          });
+        }
+      },
+      (err: Error) => {
+        if (!this.running.delete(a.attemptId)) return;
+        sink.failed(a.attemptId, { message: err.message, reason: 'worker-error', retryable: true });
+      },
+    );
+  }
+
+  async cancel(_ctx: JobContext, attemptIds: number[]): Promise<void> {
+    for (const id of attemptIds) {
+      const abort = this.running.get(id);
+      if (abort) {
+        this.running.delete(id);
+        abort.abort();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const abort of this.running.values()) abort.abort();
+    this.running.clear();
+    await this.pool.destroy();
+  }
+}

@@ -1,0 +1,79 @@
+// What CLI commands share: global options, the engine for embedded commands, the
+// store for read-only ones, and one way to print results and errors.
+import type { Command } from 'commander';
+import { LocalBackend } from '../backends/local/local.js';
+import { isOffloadError } from '../errors.js';
+import { Home } from '../home.js';
+import { Engine } from '../jobs/engine.js';
+import { Catalog } from '../kernels/catalog.js';
+import { createLogger } from '../logging.js';
+import { Store } from '../store/store.js';
+
+export interface GlobalOptions {
+  home?: string;
+  config?: string;
+  logLevel?: string;
+  workers?: string;
+}
+
+export function globals(cmd: Command): GlobalOptions {
+  return cmd.optsWithGlobals() as GlobalOptions;
+}
+
+export function homeOf(opts: GlobalOptions): Home {
+  return new Home(opts.home);
+}
+
+export function parseWorkers(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 1024) {
+    throw new Error(
+      `--workers must be a whole number from 1 to 1024, got ${JSON.stringify(value)}`,
+    );
+  }
+  return n;
+}
+
+/** An engine with the local backend, for commands that run jobs in this process. */
+export function openEngine(opts: GlobalOptions): Engine {
+  const log = createLogger({ level: opts.logLevel });
+  const local = new LocalBackend({ workers: parseWorkers(opts.workers) });
+  return new Engine({ home: homeOf(opts), catalog: Catalog.load(), log, backends: [local] });
+}
+
+/** The store alone, for commands that only read. */
+export function openStore(opts: GlobalOptions): Store {
+  return new Store(homeOf(opts).database);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(
+    JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)) + '\n',
+  );
+}
+
+/** Reports an error on stderr and sets the exit code it maps to. */
+export function reportError(err: unknown): void {
+  if (isOffloadError(err)) {
+    process.stderr.write(`offload: ${err.message}\n`);
+    process.exitCode = err.exitCode;
+  } else {
+    process.stderr.write(`offload: ${(err as Error)?.message ?? String(err)}\n`);
+    if (process.env.OFFLOAD_DEBUG) process.stderr.write(`${(err as Error)?.stack}\n`);
+    process.exitCode = 1;
+  }
+}
+
+/** Wraps an action so that errors are reported, not thrown. */
+export function action<A extends unknown[]>(
+  fn: (...args: A) => Promise<void>,
+): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      await fn(...args);
+    } catch (err) {
+      reportError(err);
+    }
+  };
+}

@@ -1,0 +1,37 @@
+// The `offload` command line.
+import { Command } from 'commander';
+import { register as registerJobs } from './commands/jobs.js';
+import { register as registerKernels } from './commands/kernels.js';
+import { reportError } from './context.js';
+
+export function buildProgram(): Command {
+  const program = new Command('offload')
+    .description(
+      'Offload privacy-computation batch jobs (keyed pseudonyms, secret shares, Paillier, PSI)\n' +
+        'to WebAssembly kernels on local worker threads or a Slurm cluster.',
+    )
+    .option('--home <dir>', 'state folder (default $OFFLOAD_HOME or ~/.offload)')
+    .option(
+      '--config <file>',
+      'configuration file (default $OFFLOAD_CONFIG or $OFFLOAD_HOME/config.yaml)',
+    )
+    .option(
+      '--log-level <level>',
+      'fatal, error, warn, info, debug or trace',
+      process.env.OFFLOAD_LOG_LEVEL ?? 'warn',
+    )
+    .option('--workers <n>', 'local worker threads (default: available parallelism)')
+    .showHelpAfterError()
+    .configureHelp({ sortSubcommands: false });
+  registerJobs(program);
+  registerKernels(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv);
+  } catch (err) {
+    reportError(err);
+  }
+}

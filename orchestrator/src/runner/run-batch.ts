@@ -1,0 +1,153 @@
+// The batch runner: one kernel over one batch file into one output file, nothing else.
+// The same code runs inside a local worker thread and as a Slurm task on an HPC node,
+// so a batch gives the same bytes wherever it ran.
+import { createHash, createHmac } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { OffloadError, isOffloadError } from '../errors.js';
+import { codec } from '../datasets/codecs.js';
+import { batchHeader, chunkFrames, readBatchHeader, HEADER_BYTES } from '../datasets/framing.js';
+import { renderFrames, type OutputSpec } from '../datasets/writers.js';
+import { compileVerified, type KernelEntry } from '../kernels/catalog.js';
+import { KernelInstance } from '../kernels/host.js';
+
+/** Records handed to the kernel per call: large enough that call overhead vanishes. */
+export const CHUNK_BYTES = 1 << 20;
+
+export interface RenderSpec {
+  output: OutputSpec;
+  codec: string;
+  partPath: string;
+}
+
+export interface RunnerTask {
+  kernel: KernelEntry;
+  kernelPath: string;
+  params: Uint8Array;
+  seed: Uint8Array;
+  batchIndex: number;
+  firstRecord: number;
+  inputPath: string;
+  inputSha256: string;
+  outputPath: string;
+  render?: RenderSpec;
+}
+
+export interface RunnerOk {
+  ok: true;
+  records: number;
+  sha256: string;
+  bytes: number;
+  seconds: number;
+  host: string;
+  partSha256?: string;
+}
+
+export interface RunnerFailure {
+  ok: false;
+  code: string;
+  message: string;
+  record?: number;
+}
+
+export type RunnerOutcome = RunnerOk | RunnerFailure;
+
+/** Per-batch seed: HMAC-SHA256(job seed, "offload batch seed" || u32 index). */
+export function batchSeed(jobSeed: Uint8Array, index: number): Buffer {
+  const label = Buffer.alloc(22);
+  label.write('offload batch seed', 0, 'latin1');
+  label.writeUInt32BE(index, 18);
+  return createHmac('sha256', jobSeed).update(label).digest();
+}
+
+const modules = new Map<string, Promise<WebAssembly.Module>>();
+
+function moduleFor(task: RunnerTask): Promise<WebAssembly.Module> {
+  let m = modules.get(task.kernel.sha256);
+  if (!m) {
+    m = compileVerified(task.kernelPath, task.kernel.sha256);
+    modules.set(task.kernel.sha256, m);
+    m.catch(() => modules.delete(task.kernel.sha256));
+  }
+  return m;
+}
+
+function sha256(buf: Buffer): string {
+  return createHash('sha256').update(buf).digest('hex');
+}
+
+/** Writes a file under a temporary name and renames it, so no reader sees half of it. */
+export async function writeAtomic(path: string, data: Buffer | Buffer[]): Promise<void> {
+  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  await writeFile(tmp, Array.isArray(data) ? Buffer.concat(data) : data);
+  await rename(tmp, path);
+}
+
+async function run(task: RunnerTask): Promise<RunnerOk> {
+  const started = performance.now();
+  const what = `batch ${task.batchIndex}`;
+  const input = await readFile(task.inputPath);
+  if (sha256(input) !== task.inputSha256) {
+    throw new OffloadError(
+      'OUTPUT_UNVERIFIED',
+      `${what}: input file ${task.inputPath} does not match its SHA-256`,
+    );
+  }
+  const count = readBatchHeader(input, what);
+  const body = input.subarray(HEADER_BYTES);
+  const seed = batchSeed(task.seed, task.batchIndex);
+  const kernel = await KernelInstance.create(
+    task.kernel,
+    await moduleFor(task),
+    Buffer.from(task.params),
+    seed,
+  );
+
+  const parts: Buffer[] = [];
+  let records = 0;
+  for (const { chunk, count: n, first } of chunkFrames(body, count, CHUNK_BYTES, what)) {
+    if (task.kernel.kind === 'map') {
+      const out = kernel.map(chunk, n, task.firstRecord + first);
+      parts.push(out);
+    } else {
+      kernel.reduce(chunk, n, task.firstRecord + first);
+    }
+    records += n;
+  }
+  if (task.kernel.kind === 'reduce') parts.push(kernel.finish());
+  const outCount = task.kernel.kind === 'map' ? records : 1;
+  const framed = Buffer.concat([batchHeader(outCount), ...parts]);
+  await writeAtomic(task.outputPath, framed);
+
+  const result: RunnerOk = {
+    ok: true,
+    records: outCount,
+    sha256: sha256(framed),
+    bytes: framed.length,
+    seconds: 0,
+    host: hostname(),
+  };
+  if (task.render && task.kernel.kind === 'map') {
+    const part = renderFrames(
+      framed.subarray(HEADER_BYTES),
+      task.render.output,
+      codec(task.render.codec),
+    );
+    await writeAtomic(task.render.partPath, part);
+    result.partSha256 = sha256(part);
+  }
+  result.seconds = (performance.now() - started) / 1000;
+  return result;
+}
+
+/** Runs a batch; errors come back as values so that they survive a thread boundary. */
+export async function runBatch(task: RunnerTask): Promise<RunnerOutcome> {
+  try {
+    return await run(task);
+  } catch (err) {
+    if (isOffloadError(err)) {
+      return { ok: false, code: err.code, message: err.message, record: err.record };
+    }
+    return { ok: false, code: 'INTERNAL', message: (err as Error)?.message ?? String(err) };
+  }
+}
