@@ -1,7 +1,7 @@
 // Paillier keys as kernels receive them (the host writes these blobs from key files,
 // orchestrator/src/crypto/paillier/):
-//   publicKey  = u32 LE bits | n (bits/8 bytes, big-endian) | hs (bits/4 bytes, BE)
-//   privateKey = u32 LE bits | p | q | hp | hq | qInv   (each bits/16 bytes, BE)
+//   paillierPublicKey  = u32 LE bits | n (bits/8 bytes, big-endian) | hs (bits/4 bytes, BE)
+//   paillierPrivateKey = u32 LE bits | p | q | hp | hq | qInv   (each bits/16 bytes, BE)
 // with hp = (-q)^-1 mod p, hq = (-p)^-1 mod q (the inverses of L_p(g^(p-1) mod p²)
 // for g = n + 1) and qInv = q^-1 mod p.
 import { ParamReader } from '../../io';
@@ -41,7 +41,7 @@ export class PublicKey {
   }
 }
 
-/** Reads the publicKey parameter; null when it is malformed or of an unsupported size. */
+/** Reads the paillierPublicKey parameter; null when it is malformed or of an unsupported size. */
 export function readPublicKey(params: ParamReader): PublicKey | null {
   const at = params.bytes();
   const len = params.lastLength;
@@ -118,7 +118,7 @@ function readHalf(at: usize, half: u32, kp: u32): usize {
   return x;
 }
 
-/** Reads the privateKey parameter; null when it is malformed or of an unsupported size. */
+/** Reads the paillierPrivateKey parameter; null when it is malformed or of an unsupported size. */
 export function readPrivateKey(params: ParamReader): PrivateKey | null {
   const at = params.bytes();
   const len = params.lastLength;
