@@ -2,6 +2,9 @@
 import { Command } from 'commander';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerKernels } from './commands/kernels.js';
+import { register as registerKeys } from './commands/keys.js';
+import { register as registerDecrypt } from './commands/decrypt.js';
+import { registerPaillierParams } from '../crypto/paillier/expander.js';
 import { reportError } from './context.js';
 
 export function buildProgram(): Command {
@@ -25,6 +28,9 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   registerJobs(program);
   registerKernels(program);
+  registerKeys(program);
+  registerDecrypt(program);
+  registerPaillierParams();
   return program;
 }
 
