@@ -211,30 +211,10 @@ async function* benchBits(bits: number, options: BenchOptions): AsyncIterable<Be
   for (let run = 0; run < p.runs; run++) {
     for (const impl of impls) {
       const n = impl === wasm ? p.fast : p.slow;
-      record(
-        'encrypt',
-        impl,
-        n.encrypt,
-        time(() => impl.encrypt(values(n.encrypt))),
-      );
-      record(
-        'sum',
-        impl,
-        n.sum,
-        time(() => impl.sum(cts.slice(0, n.sum))),
-      );
-      record(
-        'scale',
-        impl,
-        n.scale,
-        time(() => impl.scale(cts.slice(0, n.scale))),
-      );
-      record(
-        'decrypt',
-        impl,
-        n.decrypt,
-        time(() => impl.decrypt(cts.slice(0, n.decrypt))),
-      );
+      record('encrypt', impl, n.encrypt, time(impl.encrypt(values(n.encrypt))));
+      record('sum', impl, n.sum, time(impl.sum(cts.slice(0, n.sum))));
+      record('scale', impl, n.scale, time(impl.scale(cts.slice(0, n.scale))));
+      record('decrypt', impl, n.decrypt, time(impl.decrypt(cts.slice(0, n.decrypt))));
     }
   }
   await checkAgreement(key, cts);
