@@ -24,6 +24,7 @@ import type { KernelInstance } from '../../kernels/host.js';
 import type { BenchOptions, BenchResult, Suite } from '../types.js';
 
 const SEED = Buffer.alloc(32, 1);
+const WARM_UP_MS = 400;
 
 /** A plaintext factor of 31 bits, the size of a typical fixed-point weight. */
 const FACTOR = 0x7fffffffn;
@@ -203,11 +204,18 @@ async function* benchBits(bits: number, options: BenchOptions): AsyncIterable<Be
     timings.set(id, [...(timings.get(id) ?? []), t]);
     counts.set(id, count);
   };
-  // A warm-up pass lets V8 tier the kernels up from its baseline compiler.
-  wasm.encrypt(values(8))();
-  wasm.sum(cts.slice(0, 64))();
-  wasm.scale(cts.slice(0, 2))();
-  wasm.decrypt(cts.slice(0, 2))();
+  // V8 first runs wasm through its baseline compiler and swaps in optimised code from a
+  // background thread; on a busy machine that takes a while, so warm up for real time.
+  const warm = [
+    wasm.encrypt(values(4)),
+    wasm.sum(cts.slice(0, 200)),
+    wasm.scale(cts.slice(0, 2)),
+    wasm.decrypt(cts.slice(0, 2)),
+  ];
+  for (const work of warm) {
+    const until = performance.now() + WARM_UP_MS;
+    while (performance.now() < until) work();
+  }
   for (let run = 0; run < p.runs; run++) {
     for (const impl of impls) {
       const n = impl === wasm ? p.fast : p.slow;

@@ -4,7 +4,7 @@
 // window of up to 8 bits is one unaligned u32 load. The number of windows depends only
 // on the exponent's declared bit length (public: the key size), never on its value.
 import { allocBytes, copyLimbs } from './limbs';
-import { Mont, montMul } from './montgomery';
+import { Mont, montMul, montSqr } from './montgomery';
 
 /** Bits [pos, pos + w) of a little-endian exponent, w <= 8. */
 @inline export function window(e: usize, pos: u32, w: u32): u32 {
@@ -64,7 +64,7 @@ export function montPowCT(r: usize, base: usize, e: usize, bits: u32, ctx: Mont,
   selectCT(s.acc, s.table, entries, k, window(e, pos, w));
   for (let i: u32 = 1; i < windows; i++) {
     pos -= w;
-    for (let j: u32 = 0; j < w; j++) montMul(s.acc, s.acc, s.acc, ctx);
+    for (let j: u32 = 0; j < w; j++) montSqr(s.acc, s.acc, ctx);
     selectCT(s.tmp, s.table, entries, k, window(e, pos, w));
     montMul(s.acc, s.acc, s.tmp, ctx);
   }
@@ -91,7 +91,7 @@ export function montPowPublic(r: usize, base: usize, e: usize, bits: u32, ctx: M
   copyLimbs(s.acc, s.table + <usize>window(e, pos, w) * stride, k);
   for (let i: u32 = 1; i < windows; i++) {
     pos -= w;
-    for (let j: u32 = 0; j < w; j++) montMul(s.acc, s.acc, s.acc, ctx);
+    for (let j: u32 = 0; j < w; j++) montSqr(s.acc, s.acc, ctx);
     const d = window(e, pos, w);
     if (d != 0) montMul(s.acc, s.acc, s.table + <usize>d * stride, ctx);
   }

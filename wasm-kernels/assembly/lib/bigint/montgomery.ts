@@ -41,6 +41,8 @@ export class Mont {
   t: usize;
   /** A copy of the multiplicand with a zero limb below index 0. */
   ap: usize;
+  /** 2a for montSqr, with zero limbs above index k. */
+  a2: usize;
   s0: usize;
   s1: usize;
 
@@ -49,6 +51,7 @@ export class Mont {
     this.m = allocLimbs(k + 4) + 16;
     copyLimbs(this.m, m, k);
     this.ap = allocLimbs(k + 4) + 16;
+    this.a2 = allocLimbs(k + 8);
     this.minv = negInverse(limb(m, 0));
     this.t = allocBytes(<usize>(2 * k + 4) << 3);
     this.s0 = allocLimbs(k);
@@ -139,6 +142,85 @@ export function montMul(r: usize, a: usize, b: usize, ctx: Mont): void {
     v128.store(p, i64x2.add(v128.load(p), lo));
     v128.store(p, i64x2.add(v128.load(p, 16), hi), 16);
   }
+}
+
+/**
+ * r = a*a/R mod m, in [0, 2m) for a in [0, 2m). r may alias a.
+ *
+ * The square first, by rows: lane i+j gains a[i] * 2a[j] for j > i and lane 2i gains
+ * a[i]^2, about k^2/2 products instead of k^2 (a lane still sums at most 2k products
+ * below 2^55 with the reduction, under 2^63). Then the Montgomery reduction of the
+ * 2k lanes, two rows a pass as in montMul. Measured against montMul(a, a), CPU time,
+ * best of 4 runs of 500: 14.5 against 16.0 us at 4096 bits, 4.1 against 4.5 us at 2048
+ * (with one row a pass in the square it gained nothing: 15.4 against 15.9 us).
+ */
+export function montSqr(r: usize, a: usize, ctx: Mont): void {
+  const k = <usize>ctx.k;
+  const t = ctx.t;
+  const a2 = ctx.a2;
+  memory.fill(t, 0, (2 * k + 4) << 3);
+  for (let j: usize = 0; j < k; j++) store<u32>(a2 + (j << 2), load<u32>(a + (j << 2)) << 1);
+  // Rows i and i+1 in one pass: lane i+j gains a[i]*2a[j] + a[i+1]*2a[j-1] for j >= i+3;
+  // the lanes 2i..2i+2 below that, where the second row has no term, go one by one.
+  for (let i: usize = 0; i < k; i += 2) {
+    const x0 = <u64>load<u32>(a + (i << 2));
+    const x1 = <u64>load<u32>(a + (i << 2), 4);
+    const lanes = t + (i << 4);
+    const d1 = <u64>load<u32>(a2 + (i << 2), 4);
+    const d2 = <u64>load<u32>(a2 + (i << 2), 8);
+    store<u64>(lanes, load<u64>(lanes) + x0 * x0);
+    store<u64>(lanes, load<u64>(lanes, 8) + x0 * d1, 8);
+    store<u64>(lanes, load<u64>(lanes, 16) + x0 * d2 + x1 * x1, 16);
+    const v0 = i32x4.splat(<i32>x0);
+    const v1 = i32x4.splat(<i32>x1);
+    const row = t + (i << 3);
+    for (let j: usize = i + 3; j < k + 1; j += 4) {
+      const pa = a2 + (j << 2);
+      const p = row + (j << 3);
+      const va = v128.load(pa);
+      const wa = v128.load(pa - 4);
+      const lo = i64x2.add(i64x2.extmul_low_i32x4_u(va, v0), i64x2.extmul_low_i32x4_u(wa, v1));
+      const hi = i64x2.add(i64x2.extmul_high_i32x4_u(va, v0), i64x2.extmul_high_i32x4_u(wa, v1));
+      v128.store(p, i64x2.add(v128.load(p), lo));
+      v128.store(p, i64x2.add(v128.load(p, 16), hi), 16);
+    }
+  }
+  reduceLanes(r, ctx);
+}
+
+/** Montgomery reduction of the 2k lanes in ctx.t into r, two rows a pass. */
+function reduceLanes(r: usize, ctx: Mont): void {
+  const k = <usize>ctx.k;
+  const t = ctx.t;
+  const m = ctx.m;
+  const m0 = <u64>limb(m, 0);
+  const m1 = <u64>limb(m, 1);
+  const mTop = <u64>limb(m, ctx.k - 1);
+  const minv = <u64>ctx.minv;
+  for (let i: usize = 0; i < k; i += 2) {
+    const ti = t + (i << 3);
+    const t0 = lane(ti, 0);
+    const q0 = (t0 * minv) & <u64>LIMB_MASK;
+    const t1 = lane(ti, 1) + m1 * q0 + ((t0 + m0 * q0) >> LIMB_BITS);
+    const q1 = (t1 * minv) & <u64>LIMB_MASK;
+    const vq0 = i32x4.splat(<i32>q0);
+    const vq1 = i32x4.splat(<i32>q1);
+    for (let j: usize = 0; j < k; j += 4) {
+      const pm = m + (j << 2);
+      const vm = v128.load(pm);
+      const wm = v128.load(pm - 4);
+      const p = ti + (j << 3);
+      const lo = i64x2.add(i64x2.extmul_low_i32x4_u(vm, vq0), i64x2.extmul_low_i32x4_u(wm, vq1));
+      const hi = i64x2.add(i64x2.extmul_high_i32x4_u(vm, vq0), i64x2.extmul_high_i32x4_u(wm, vq1));
+      v128.store(p, i64x2.add(v128.load(p), lo));
+      v128.store(p, i64x2.add(v128.load(p, 16), hi), 16);
+    }
+    const top = ti + (k << 3);
+    store<u64>(top, load<u64>(top) + mTop * q1);
+    store<u64>(ti, load<u64>(ti, 8) + (load<u64>(ti) >> LIMB_BITS), 8);
+    store<u64>(ti, load<u64>(ti, 16) + (load<u64>(ti, 8) >> LIMB_BITS), 16);
+  }
+  normalize(r, t + (k << 3), ctx.k);
 }
 
 /** Carries k lanes into k normalised limbs. The sum is below 2m < 2^(21k). */
