@@ -6,9 +6,7 @@
 // costs one multiplication per digit and no squarings. Each lookup reads the whole
 // row through selectCT, so neither timing nor memory access depends on e (the
 // encryption randomness).
-//
-// Measured, 2048-bit n (4096-bit modulus, 1024-bit exponents), one core:
-// <filled in below>
+// The window width is the caller's choice; paillier-encrypt.ts records the measurements.
 import { allocBytes, copyLimbs } from './limbs';
 import { Mont, montMul } from './montgomery';
 import { selectCT, window } from './exp';
