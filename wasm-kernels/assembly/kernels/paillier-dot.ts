@@ -105,7 +105,8 @@ function blame(count: u32, bytes: u32): i32 {
   const records = new RecordCursor(count, bytes);
   while (records.next()) {
     for (let i: u32 = 0; i < d; i++) {
-      readCiphertext(c, records.ptr + <usize>i * <usize>pk.n2Bytes, pk.n2Bytes, pk.k, pk.n2, pk.n2Bytes);
+      const at = records.ptr + <usize>i * <usize>pk.n2Bytes;
+      readCiphertext(c, at, pk.n2Bytes, pk.k, pk.n2, pk.n2Bytes);
       if (!screen!.isUnit(c)) return fail(ERR_RECORD_ENCODING, records.index);
     }
   }

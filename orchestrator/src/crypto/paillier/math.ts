@@ -34,7 +34,7 @@ export function modInverse(a: bigint, m: bigint): bigint {
 /** base^e mod m, left to right over the bits of e (e >= 0). */
 export function modPow(base: bigint, e: bigint, m: bigint): bigint {
   let result = 1n;
-  let b = mod(base, m);
+  const b = mod(base, m);
   for (const bit of e.toString(2)) {
     result = (result * result) % m;
     if (bit === '1') result = (result * b) % m;

@@ -49,7 +49,9 @@ export class PowScratch {
  * one multiplication whatever its digit, and the table entry is picked by selectCT.
  * Constant time in e; use it for private exponents.
  */
-export function montPowCT(r: usize, base: usize, e: usize, bits: u32, ctx: Mont, s: PowScratch): void {
+export function montPowCT(
+  r: usize, base: usize, e: usize, bits: u32, ctx: Mont, s: PowScratch,
+): void {
   const k = ctx.k;
   const stride = <usize>k << 2;
   const w = s.w;
@@ -76,7 +78,9 @@ export function montPowCT(r: usize, base: usize, e: usize, bits: u32, ctx: Mont,
  * 4-bit windows indexed directly and skipped when zero. Not constant time, on purpose:
  * the exponent is public.
  */
-export function montPowPublic(r: usize, base: usize, e: usize, bits: u32, ctx: Mont, s: PowScratch): void {
+export function montPowPublic(
+  r: usize, base: usize, e: usize, bits: u32, ctx: Mont, s: PowScratch,
+): void {
   const k = ctx.k;
   const stride = <usize>k << 2;
   const w = s.w;

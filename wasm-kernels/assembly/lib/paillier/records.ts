@@ -1,5 +1,5 @@
 // Reading ciphertext records and refusing malformed ones.
-import { ERR_RECORD_ENCODING, ERR_RECORD_LENGTH, ERR_RECORD_RANGE, OK } from '../../io';
+import { ERR_RECORD_LENGTH, ERR_RECORD_RANGE, OK } from '../../io';
 import { allocLimbs, compare, fromBytesBE, setLimb, zeroLimbs } from '../bigint/limbs';
 import { coprime } from '../bigint/gcd';
 import { montMul } from '../bigint/montgomery';
@@ -9,7 +9,9 @@ import { PublicKey } from './key';
  * Reads one ciphertext (n2Bytes big-endian bytes) into k limbs: ERR_RECORD_LENGTH for
  * another size, ERR_RECORD_RANGE for a value not below n².
  */
-export function readCiphertext(dst: usize, ptr: usize, len: u32, k: u32, n2: usize, n2Bytes: u32): i32 {
+export function readCiphertext(
+  dst: usize, ptr: usize, len: u32, k: u32, n2: usize, n2Bytes: u32,
+): i32 {
   if (len != n2Bytes) return ERR_RECORD_LENGTH;
   fromBytesBE(dst, k, ptr, len);
   return compare(dst, n2, k) < 0 ? OK : ERR_RECORD_RANGE;
@@ -55,4 +57,3 @@ export class UnitScreen {
   }
 }
 
-export { ERR_RECORD_ENCODING };
