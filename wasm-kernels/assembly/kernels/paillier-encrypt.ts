@@ -17,7 +17,7 @@ import {
 import { fill, reseed } from '../lib/drbg';
 import { allocBytes, allocLimbs, toBytesBE } from '../lib/bigint/limbs';
 import { montMul, reduceOnce, toMont } from '../lib/bigint/montgomery';
-import { FixedBase } from '../lib/bigint/fixedbase';
+import { BATCH, FixedBase, FixedBatch } from '../lib/bigint/fixedbase';
 import { PublicKey, readPublicKey } from '../lib/paillier/key';
 import { messageFactor } from '../lib/paillier/encode';
 export * from '../abi';
@@ -34,11 +34,16 @@ export * from '../abi';
 const WINDOW: u32 = 6;
 
 let key: PublicKey | null = null;
-let table: FixedBase | null = null;
+let batch: FixedBatch | null = null;
 let rBytes: u32 = 0;
-let r: usize = 0;
+/** BATCH exponents r, results hs^r and the addresses of both (u32 each). */
+let rs: usize = 0;
+let xs: usize = 0;
+let rPtrs: usize = 0;
+let xPtrs: usize = 0;
+/** Where each record of the current batch is. */
+let recordPtrs: usize = 0;
 let f: usize = 0;
-let x: usize = 0;
 let lanes: usize = 0;
 let tmp: usize = 0;
 
@@ -50,10 +55,18 @@ export function offload_init(paramsLen: u32): i32 {
   const hsM = allocLimbs(k);
   toMont(hsM, pk.hs, pk.mont);
   rBytes = pk.bits >> 4;
-  table = new FixedBase(pk.mont, hsM, rBytes << 3, WINDOW);
-  r = allocBytes(<usize>rBytes + 8);
+  batch = new FixedBatch(new FixedBase(pk.mont, hsM, rBytes << 3, WINDOW), pk.mont);
+  const rStride = <usize>rBytes + 8;
+  rs = allocBytes(rStride * BATCH);
+  xs = allocBytes((<usize>k << 2) * BATCH);
+  rPtrs = allocBytes(<usize>BATCH << 2);
+  xPtrs = allocBytes(<usize>BATCH << 2);
+  recordPtrs = allocBytes(<usize>BATCH << 2);
+  for (let b: u32 = 0; b < BATCH; b++) {
+    store<u32>(rPtrs + (<usize>b << 2), <u32>(rs + <usize>b * rStride));
+    store<u32>(xPtrs + (<usize>b << 2), <u32>(xs + <usize>b * (<usize>k << 2)));
+  }
   f = allocLimbs(k);
-  x = allocLimbs(k);
   tmp = allocLimbs(k);
   lanes = allocBytes(<usize>(k + 4) << 3);
   key = pk;
@@ -61,22 +74,39 @@ export function offload_init(paramsLen: u32): i32 {
   return OK;
 }
 
+/**
+ * Records go through in groups of BATCH, which share the table reads; each record
+ * still takes its own r, in record order, so outputs do not depend on the grouping.
+ */
 export function offload_map(count: u32, bytes: u32): i32 {
   if (key == null) return ERR_STATE;
-  const pk = key!;
-  const fb = table!;
   resetOutput();
   const records = new RecordCursor(count, bytes);
+  let held: u32 = 0;
   while (records.next()) {
     if (records.len != 8) return fail(ERR_RECORD_LENGTH, records.index);
-    messageFactor(f, load<i64>(records.ptr), pk, lanes, tmp);
-    fill(r, rBytes);
-    fb.pow(x, r, pk.mont);
+    store<u32>(recordPtrs + (<usize>held << 2), <u32>records.ptr);
+    fill(load<u32>(rPtrs + (<usize>held << 2)), rBytes);
+    if (++held == BATCH) {
+      encryptHeld(held);
+      held = 0;
+    }
+  }
+  if (held > 0) encryptHeld(held);
+  memory.fill(rs, 0, (<usize>rBytes + 8) * BATCH);
+  return records.broken ? fail(ERR_FRAMING, records.index + 1) : OK;
+}
+
+/** Encrypts the `held` records of the current group and appends their ciphertexts. */
+function encryptHeld(held: u32): void {
+  const pk = key!;
+  batch!.pow(xPtrs, rPtrs, held, pk.mont);
+  for (let b: u32 = 0; b < held; b++) {
+    const x = <usize>load<u32>(xPtrs + (<usize>b << 2));
+    messageFactor(f, load<i64>(<usize>load<u32>(recordPtrs + (<usize>b << 2))), pk, lanes, tmp);
     // x is hs^r in Montgomery form, f is plain: their Montgomery product is plain.
     montMul(x, x, f, pk.mont);
     reduceOnce(x, pk.mont);
     toBytesBE(appendRecord(pk.n2Bytes), pk.n2Bytes, x, pk.k);
   }
-  memory.fill(r, 0, <usize>rBytes);
-  return records.broken ? fail(ERR_FRAMING, records.index + 1) : OK;
 }
