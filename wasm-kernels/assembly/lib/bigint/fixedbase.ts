@@ -68,7 +68,9 @@ export const BATCH: u32 = 4;
  * whole row (64 entries, 39 KB at 2048 bits) to stay constant time, and the 6.6 MB
  * table does not stay in cache, so reading each row once for four exponents cuts the
  * memory traffic of an encryption by four; the masks of the four digits are applied
- * while the row's vector is in a register.
+ * while the row's vector is in a register. Measured at 2048 bits, encryptions per CPU
+ * second: one at a time about 310, four 402-427, eight 332 (eight accumulators and
+ * their masks no longer fit the vector registers).
  */
 export class FixedBatch {
   base: FixedBase;
