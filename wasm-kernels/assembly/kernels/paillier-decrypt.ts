@@ -39,6 +39,8 @@ let mq: usize = 0;
 let t: usize = 0;
 let lanes: usize = 0;
 let out: usize = 0;
+/** m_q zero-extended, kept for the final sum while x holds m_q mod p. */
+let mqWide: usize = 0;
 
 export function offload_init(paramsLen: u32): i32 {
   const params = new ParamReader(paramsLen);
@@ -52,6 +54,7 @@ export function offload_init(paramsLen: u32): i32 {
   mq = allocLimbs(sk.k);
   t = allocLimbs(sk.k);
   out = allocLimbs(sk.k);
+  mqWide = allocLimbs(sk.k);
   lanes = allocBytes(<usize>(2 * sk.k + 8) << 3);
   key = sk;
   return OK;
@@ -106,36 +109,26 @@ function exactQuotient(q: usize, xv: usize, H: PrimeHalf): bool {
 /** m = m_q + q * ((m_p - m_q) * q^-1 mod p), constant time, into `out` (k limbs). */
 function combine(sk: PrivateKey): void {
   const P = sk.P;
-  const Q = sk.Q;
   const kp = P.kp;
-  // m_q < q < 2p: one conditional subtraction brings it below p.
-  reduceOnceLimbs(mq, P);
+  zeroLimbs(mqWide, 2 * kp);
+  memory.copy(mqWide, mq, <usize>kp << 2);
+  // m_q < q < 2p (p and q have the same length): one conditional subtraction.
+  memory.copy(x, mq, <usize>kp << 2);
+  reduceOnce(x, P.montP);
   const borrow = subLimbs(t, mp, x, kp);
   addLimbs(x, t, P.p, kp);
   const useAdd = <u32>0 - borrow;
   for (let i: u32 = 0; i < kp; i++) setLimb(t, i, (limb(x, i) & useAdd) | (limb(t, i) & ~useAdd));
   montMul(t, t, sk.qInvM, P.montP);
   reduceOnce(t, P.montP);
-  mulPlain(out, Q.p, t, kp, lanes);
+  mulPlain(out, sk.Q.p, t, kp, lanes);
   zeroLimbs(out + (<usize>(2 * kp) << 2), sk.k - 2 * kp);
-  addLimbs(out, out, mqFull, 2 * kp);
-}
-
-let mqFull: usize = 0;
-
-/** x = mq mod p (mq < q < 2p), keeping mq itself for the final sum. */
-function reduceOnceLimbs(m: usize, P: PrimeHalf): void {
-  const kp = P.kp;
-  zeroLimbs(mqFull, 2 * kp);
-  memory.copy(mqFull, m, <usize>kp << 2);
-  memory.copy(x, m, <usize>kp << 2);
-  reduceOnce(x, P.montP);
+  addLimbs(out, out, mqWide, 2 * kp);
 }
 
 export function offload_map(count: u32, bytes: u32): i32 {
   if (key == null) return ERR_STATE;
   const sk = key!;
-  if (mqFull == 0) mqFull = allocLimbs(sk.k);
   resetOutput();
   const records = new RecordCursor(count, bytes);
   while (records.next()) {
