@@ -2,6 +2,10 @@
 // Compiles every kernel listed in wasm-kernels/kernels.json with the AssemblyScript
 // compiler and writes wasm-kernels/build/<name>.wasm plus build/manifest.json.
 //
+// Usage: node scripts/build-kernels.mjs [--out <dir>] [kernel ...]
+// `--out` writes elsewhere (the reproducibility test builds twice into temporary
+// directories and compares the hashes); naming kernels rebuilds only those.
+//
 // The compiler options are fixed here, not taken from the environment, so that the
 // same sources and compiler version always give the same bytes and hashes.
 import { createHash } from 'node:crypto';
@@ -41,10 +45,23 @@ async function compile(source, outFile) {
   }
 }
 
+function parseArgs(argv) {
+  const only = new Set();
+  let outDir = join(kernelsDir, 'build');
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--out') {
+      if (!argv[i + 1]) throw new Error('--out needs a directory');
+      outDir = resolve(argv[++i]);
+    } else {
+      only.add(argv[i]);
+    }
+  }
+  return { only, outDir };
+}
+
 async function main() {
-  const only = new Set(process.argv.slice(2));
+  const { only, outDir } = parseArgs(process.argv.slice(2));
   const catalogue = JSON.parse(await readFile(join(kernelsDir, 'kernels.json'), 'utf8'));
-  const outDir = join(kernelsDir, 'build');
   await mkdir(outDir, { recursive: true });
   const version = JSON.parse(
     await readFile(join(root, 'node_modules/assemblyscript/package.json'), 'utf8'),

@@ -17,6 +17,11 @@ export const REGION_PARAMS: u32 = 0;
 export const REGION_INPUT: u32 = 1;
 export const REGION_SEED: u32 = 2;
 export const SEED_BYTES: u32 = 32;
+/**
+ * Readable bytes past the end of the input region: vector code may load a whole 64-byte
+ * block starting at any record (lib/sha256-lanes.ts) and mask off what is not its own.
+ */
+export const INPUT_SLACK: u32 = 64;
 
 let paramsPtr: usize = 0;
 let paramsCap: u32 = 0;
@@ -52,7 +57,7 @@ export function offload_reserve(region: u32, bytes: u32): usize {
   }
   if (region == REGION_INPUT) {
     if (bytes > inputCap) {
-      inputPtr = grow(inputPtr, inputCap, cap);
+      inputPtr = grow(inputPtr, inputCap, cap + INPUT_SLACK);
       inputCap = cap;
     }
     return inputPtr;
@@ -99,6 +104,20 @@ export function fail(code: i32, index: u32): i32 {
 
 export function resetOutput(): void {
   outputLen = 0;
+}
+
+/**
+ * Makes the output region exactly `bytes` long and returns its address, for kernels
+ * whose output frames all have one size and are written in place.
+ */
+export function reserveOutput(bytes: u32): usize {
+  if (bytes > outputCap) {
+    const cap = roundUp(bytes);
+    outputPtr = heap.alloc(<usize>cap);
+    outputCap = cap;
+  }
+  outputLen = bytes;
+  return outputPtr;
 }
 
 /**
@@ -203,7 +222,8 @@ export class RecordCursor {
       return false;
     }
     const len = load<u32>(this.at);
-    if (this.at + 4 + <usize>len > this.end) {
+    // Compared as a difference: `at + 4 + len` can wrap around for a huge length.
+    if (len > <u32>(this.end - this.at - 4)) {
       this.broken = true;
       return false;
     }

@@ -14,6 +14,12 @@ export interface BenchResult {
   /** Slowest and fastest run's rate: the machine's variance. */
   minOpsPerSec: number;
   maxOpsPerSec: number;
+  /** The impl this one is judged against by `--compare` (same suite and op). */
+  reference?: string;
+  /** opsPerSec over the reference's in the same run; added by the runner. */
+  ratio?: number;
+  /** opsPerSec over each peer's (same suite and op) in the same run; added by the runner. */
+  ratios?: Record<string, number>;
   [extra: string]: unknown;
 }
 

@@ -1,7 +1,11 @@
 // The `offload` command line.
 import { Command } from 'commander';
+import { register as registerConfig } from './commands/config.js';
 import { register as registerJobs } from './commands/jobs.js';
 import { register as registerKernels } from './commands/kernels.js';
+import { register as registerPsi } from './commands/psi.js';
+import { register as registerRemote } from './commands/remote.js';
+import { register as registerServe } from './commands/serve.js';
 import { register as registerKeys } from './commands/keys.js';
 import { register as registerDecrypt } from './commands/decrypt.js';
 import { registerPaillierParams } from '../crypto/paillier/expander.js';
@@ -10,8 +14,8 @@ import { reportError } from './context.js';
 export function buildProgram(): Command {
   const program = new Command('offload')
     .description(
-      'Offload privacy-computation batch jobs (keyed pseudonyms, secret shares, Paillier, PSI)\n' +
-        'to WebAssembly kernels on local worker threads or a Slurm cluster.',
+      'Runs privacy-computation batch jobs (keyed pseudonyms, secret shares, Paillier, PSI) ' +
+        'as WebAssembly kernels on local worker threads or a Slurm cluster.',
     )
     .option('--home <dir>', 'state folder (default $OFFLOAD_HOME or ~/.offload)')
     .option(
@@ -28,9 +32,14 @@ export function buildProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   registerJobs(program);
   registerKernels(program);
+  registerConfig(program);
+  registerPsi(program);
+  registerServe(program);
   registerKeys(program);
   registerDecrypt(program);
   registerPaillierParams();
+  // After the embedded job commands: with --server, the remote ones take their place.
+  registerRemote(program);
   return program;
 }
 

@@ -37,7 +37,7 @@ const READ_CHUNK = 1 << 20;
  * callers split lines in a synchronous loop: a promise per line costs more than the
  * work done on it.
  */
-async function* lineBlocks(path: string): AsyncGenerator<Buffer> {
+export async function* lineBlocks(path: string): AsyncGenerator<Buffer> {
   let rest: Buffer | undefined;
   for await (const piece of createReadStream(path, { highWaterMark: READ_CHUNK })) {
     const buf: Buffer = rest ? Buffer.concat([rest, piece as Buffer]) : (piece as Buffer);
@@ -103,21 +103,39 @@ class Batcher {
   }
 }
 
+/**
+ * Frames every line of a block of whole lines into `out`; `record` and `line` are the
+ * dataset indices before the block. Returns the line number of the block's last line.
+ */
+export function frameLines(
+  block: Buffer,
+  codec: Codec,
+  out: { pushRange(b: Buffer, s: number, e: number): void; push(r: Buffer): void },
+  record: number,
+  line: number,
+  onRecord?: () => void,
+): number {
+  // Valid UTF-8 as a whole means valid line by line: check once, not per line.
+  const checkEach = codec.name !== 'utf8' || !isUtf8(block);
+  return eachLine(block, line, (start, end, n) => {
+    if (!checkEach) out.pushRange(block, start, end);
+    else if (codec.parseBytes) {
+      codec.parseBytes(block.subarray(start, end), where(record, n));
+      out.pushRange(block, start, end);
+    } else {
+      out.push(codec.parse(block.toString('utf8', start, end), where(record, n)));
+    }
+    record++;
+    onRecord?.();
+  });
+}
+
 async function* readLines(input: InputSpec, codec: Codec, size: number): AsyncGenerator<Batch> {
   const out = new Batcher(size);
   const ready: Batch[] = [];
   let line = 0;
   for await (const block of lineBlocks(input.path)) {
-    // Valid UTF-8 as a whole means valid line by line: check once, not per line.
-    const checkEach = codec.name !== 'utf8' || !isUtf8(block);
-    line = eachLine(block, line, (start, end, n) => {
-      if (!checkEach) out.pushRange(block, start, end);
-      else if (codec.parseBytes) {
-        codec.parseBytes(block.subarray(start, end), where(out.total, n));
-        out.pushRange(block, start, end);
-      } else {
-        out.push(codec.parse(block.toString('utf8', start, end), where(out.total, n)));
-      }
+    line = frameLines(block, codec, out, out.total, line, () => {
       if (out.full) ready.push(out.take()!);
     });
     yield* ready.splice(0);

@@ -20,22 +20,38 @@ export interface OutputSpec {
   column?: string;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+/** Each byte value's two hex digits, packed as the two bytes of a u16 (low byte first). */
+const HEX_PAIRS = (() => {
+  const digits = '0123456789abcdef';
+  const t = new Uint16Array(256);
+  for (let i = 0; i < 256; i++) t[i] = digits.charCodeAt(i >> 4) | (digits.charCodeAt(i & 15) << 8);
+  return t;
+})();
 
-/** Hex lines without a string per record: two characters a byte from a table. */
+/**
+ * Hex lines straight from the frames: no Buffer view or string per record, which
+ * made rendering cost as much as the HMAC itself.
+ */
 function renderHexLines(body: Buffer): Buffer {
   let total = 0;
-  forEachFrame(body, (r) => (total += r.length * 2 + 1));
+  for (let at = 0; at < body.length;) {
+    const len = body.readUInt32LE(at);
+    total += len * 2 + 1;
+    at += 4 + len;
+  }
   const out = Buffer.allocUnsafe(total);
-  let at = 0;
-  forEachFrame(body, (r) => {
-    for (let i = 0; i < r.length; i++) {
-      const h = HEX[r[i]];
-      out[at++] = h.charCodeAt(0);
-      out[at++] = h.charCodeAt(1);
+  let o = 0;
+  for (let at = 0; at < body.length;) {
+    const len = body.readUInt32LE(at);
+    const end = at + 4 + len;
+    for (let i = at + 4; i < end; i++) {
+      const pair = HEX_PAIRS[body[i]];
+      out[o++] = pair & 0xff;
+      out[o++] = pair >>> 8;
     }
-    out[at++] = 10;
-  });
+    out[o++] = 10;
+    at = end;
+  }
   return out;
 }
 

@@ -12,7 +12,8 @@ import { encodeParams } from '../kernels/params.js';
 import type { Home } from '../home.js';
 import { MasterKey } from '../store/secrets.js';
 import { Store } from '../store/store.js';
-import { JobRun } from './run.js';
+import { JobRun, type RunDeps } from './run.js';
+import { LocalBackend } from '../backends/local/local.js';
 import { anchorParamFiles, resolveParamValues, validateSpec, type JobSpec } from './spec.js';
 import { fingerprint } from './fingerprint.js';
 import {
@@ -183,6 +184,7 @@ export class Engine implements JobService {
         backends: this.backends,
         backendFor: this.pickBackend,
         emit: (e) => this.emit(e),
+        framer: this.framer(),
       },
       job,
       spec,
@@ -193,6 +195,12 @@ export class Engine implements JobService {
     );
     const done = run.execute().finally(() => this.runs.delete(job.id));
     this.runs.set(job.id, { run, done });
+  }
+
+  /** Splitting runs on the local pool when there is one. */
+  private framer(): RunDeps['framer'] {
+    const local = this.backends.get('local');
+    return local instanceof LocalBackend ? (task) => local.frame(task) : undefined;
   }
 
   private emit(event: EventRecord): void {

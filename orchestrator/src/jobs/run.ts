@@ -6,13 +6,15 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { OffloadError, isOffloadError } from '../errors.js';
+import { OffloadError, isOffloadError, type ErrorCode } from '../errors.js';
 import { codec } from '../datasets/codecs.js';
 import { readBatchHeader } from '../datasets/framing.js';
 import { readBatches } from '../datasets/readers.js';
+import { scanLineRanges, type FrameTask, type LineRange } from '../datasets/ranges.js';
+import type { FrameOutcome } from '../runner/worker.js';
 import type { Catalog, KernelEntry } from '../kernels/catalog.js';
 import { writeAtomic } from '../runner/run-batch.js';
-import type { Store } from '../store/store.js';
+import type { Store, StoredBatch } from '../store/store.js';
 import type {
   AttemptFailure,
   AttemptSink,
@@ -33,11 +35,16 @@ export interface RunDeps {
   backendFor(run: JobRun, batchIndex: number): Backend;
   backends: Map<string, Backend>;
   emit(event: EventRecord): void;
+  /** Frames a byte range of a lines dataset off the main thread, when a pool is there. */
+  framer?: (task: FrameTask) => Promise<FrameOutcome>;
 }
 
 function sha256(buf: Buffer): string {
   return createHash('sha256').update(buf).digest('hex');
 }
+
+/** How often a running job checks whether another process cancelled it. */
+const CANCEL_POLL_MS = 500;
 
 function pad(i: number): string {
   return String(i).padStart(6, '0');
@@ -117,6 +124,8 @@ export class JobRun {
   async execute(): Promise<void> {
     const { store } = this.deps;
     const started = Date.now();
+    const watch = setInterval(() => this.noticeOutsideCancel(), CANCEL_POLL_MS);
+    watch.unref();
     try {
       await mkdir(join(this.ctx.workDir, 'batches'), { recursive: true, mode: 0o700 });
       await mkdir(join(this.ctx.workDir, 'outputs'), { recursive: true, mode: 0o700 });
@@ -155,6 +164,8 @@ export class JobRun {
       await rm(this.ctx.workDir, { recursive: true, force: true });
     } catch (err) {
       await this.fail(err);
+    } finally {
+      clearInterval(watch);
     }
   }
 
@@ -168,6 +179,17 @@ export class JobRun {
     this.deps.store.updateJob(this.id, { error: message });
     this.setState('failed', { error: message });
     this.log.error({ err: message }, 'job failed');
+  }
+
+  /**
+   * `offload cancel` from another process marks the job cancelled in the store; the
+   * process running it notices here and stops its batches.
+   */
+  private noticeOutsideCancel(): void {
+    if (this.finished || this.deps.store.job(this.id)?.state !== 'cancelled') return;
+    this.finished = true;
+    this.log.info('job cancelled from another process');
+    this.stopInflight('cancelled').finally(() => this.settle());
   }
 
   async cancel(): Promise<void> {
@@ -230,6 +252,10 @@ export class JobRun {
         cause,
       });
     }
+    if (this.spec.input.format === 'lines' && this.deps.framer) {
+      await this.splitRanges(existing, inCodec.name);
+      return;
+    }
     let index = 0;
     let records = 0;
     for await (const batch of readBatches(this.spec.input, inCodec, this.spec.batch.records)) {
@@ -261,6 +287,52 @@ export class JobRun {
       index++;
       records += batch.count;
     }
+    this.splitFinished(index, records);
+  }
+
+  /** Splits a lines dataset by byte ranges that worker threads frame in parallel. */
+  private async splitRanges(existing: Map<number, StoredBatch>, codecName: string): Promise<void> {
+    const framing: Promise<void>[] = [];
+    let index = 0;
+    let records = 0;
+    for await (const range of scanLineRanges(this.spec.input.path, this.spec.batch.records)) {
+      if (this.finished) return;
+      const known = existing.get(range.index);
+      if (!known) framing.push(this.frameAndSchedule(range, codecName));
+      else if (known.state !== 'done' && !this.isInflight(range.index)) this.schedule(range.index);
+      index++;
+      records += range.count;
+    }
+    await Promise.all(framing);
+    this.splitFinished(index, records);
+  }
+
+  private async frameAndSchedule(range: LineRange, codecName: string): Promise<void> {
+    const path = join(this.ctx.workDir, 'batches', `${pad(range.index)}.in`);
+    const framed = await this.deps.framer!({
+      op: 'frame',
+      path: this.spec.input.path,
+      range,
+      codec: codecName,
+      outPath: path,
+    });
+    if (!framed.ok) {
+      throw new OffloadError(framed.code as ErrorCode, framed.message, { record: framed.record });
+    }
+    if (this.finished) return;
+    this.deps.store.insertBatch({
+      jobId: this.id,
+      index: range.index,
+      records: framed.count,
+      firstRecord: range.firstRecord,
+      inputPath: path,
+      inputSha256: framed.sha256,
+    });
+    this.schedule(range.index);
+  }
+
+  private splitFinished(index: number, records: number): void {
+    const { store } = this.deps;
     if (index === 0) {
       throw new OffloadError(
         'RECORD_INVALID',
@@ -364,15 +436,7 @@ export class JobRun {
         `${what} holds ${count} records, expected ${expected}`,
       );
     }
-    if (result.partSha256) {
-      const part = await readFile(`${spec.outputPath}.part`).catch(() => undefined);
-      if (!part || sha256(part) !== result.partSha256) {
-        throw new OffloadError(
-          'OUTPUT_UNVERIFIED',
-          `rendered ${what} is missing or does not match its SHA-256`,
-        );
-      }
-    }
+    // A rendered part is checked against result.partSha256 when the result is assembled.
     return digest;
   }
 

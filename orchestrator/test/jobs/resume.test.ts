@@ -132,3 +132,41 @@ describe('a job killed with SIGKILL', () => {
     assert.equal(sha(join(tmp.dir, 'out2.txt')), reference);
   });
 });
+
+describe('a job cancelled from another process', () => {
+  const tmp = tempDir();
+  after(() => tmp.cleanup());
+
+  it('stops the process running it, leaves no result and stays cancelled', async () => {
+    writeLines(join(tmp.dir, 'ids.txt'), identifiers(400_000, 5));
+    writeKey(join(tmp.dir, 'hmac.key'));
+    const home = join(tmp.dir, 'home');
+    const specFile = writeSpec(join(tmp.dir, 'job.json'), {
+      kernel: 'hmac-sha256',
+      input: { path: 'ids.txt', format: 'lines' },
+      params: { key: { file: 'hmac.key' } },
+      batch: { records: 500 },
+      output: { path: 'out.txt', format: 'hex-lines' },
+    });
+    const child = startCli(['run', specFile, '--json', '--workers', '1'], { OFFLOAD_HOME: home });
+    const exited = once(child, 'exit');
+    const db = join(home, 'offload.db');
+    await until(db, (d) => {
+      const row = d.prepare(`SELECT count(*) AS n FROM batches WHERE state = 'done'`).get() as {
+        n: number;
+      };
+      return row.n >= 3;
+    });
+    const jobs = JSON.parse(runCli(['jobs', '--json'], { OFFLOAD_HOME: home }).stdout);
+    const cancel = runCli(['cancel', jobs[0].jobId, '--json'], { OFFLOAD_HOME: home });
+    assert.equal(cancel.status, 0, cancel.stderr);
+    const [code] = await exited;
+    assert.equal(code, 7, 'the running process exits as cancelled');
+    const after = JSON.parse(
+      runCli(['show', jobs[0].jobId, '--json'], { OFFLOAD_HOME: home }).stdout,
+    );
+    assert.equal(after.job.state, 'cancelled');
+    assert.ok(after.job.batchesDone < 800, `stopped after ${after.job.batchesDone} of 800 batches`);
+    assert.equal(existsSync(join(tmp.dir, 'out.txt')), false);
+  });
+});

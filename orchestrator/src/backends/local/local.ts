@@ -4,7 +4,9 @@ import { hostname } from 'node:os';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { FrameTask } from '../../datasets/ranges.js';
 import type { RunnerOutcome, RunnerTask } from '../../runner/run-batch.js';
+import type { FrameOutcome } from '../../runner/worker.js';
 import type { AttemptSink, AttemptSpec, Backend, JobContext } from '../types.js';
 
 export interface LocalOptions {
@@ -41,6 +43,11 @@ export class LocalBackend implements Backend {
 
   get idle(): boolean {
     return this.running.size < this.workers;
+  }
+
+  /** Frames one byte range of a lines dataset on a worker thread (splitting). */
+  frame(task: FrameTask): Promise<FrameOutcome> {
+    return this.pool.run(task) as Promise<FrameOutcome>;
   }
 
   async start(ctx: JobContext, attempts: AttemptSpec[], sink: AttemptSink): Promise<void> {

@@ -4,7 +4,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { OffloadError } from '../../errors.js';
+import { runBench, USAGE as BENCH_USAGE } from '../../bench/run.js';
 import { Catalog } from '../../kernels/catalog.js';
+import { runVectors } from '../../kernels/vectors.js';
 import { action, printJson } from '../context.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../..');
@@ -49,6 +51,39 @@ export function register(program: Command): Command {
               `${''.padEnd(20)} ${k.description}${params ? `  params: ${params}` : ''}\n`,
           );
         }
+      }),
+    );
+  kernels
+    .command('test')
+    .description("run every kernel's known-answer vectors (wasm-kernels/vectors)")
+    .argument('[names...]', 'only these kernels')
+    .option('--json', 'print every result as JSON')
+    .action(
+      action(async (names: string[], opts: { json?: boolean }) => {
+        const report = await runVectors(Catalog.load(), names.length ? names : undefined);
+        if (opts.json) printJson(report.results);
+        else {
+          for (const r of report.results) {
+            process.stdout.write(
+              `${r.ok ? 'ok  ' : 'FAIL'} ${r.kernel}: ${r.name}${r.message ? ` (${r.message})` : ''}\n`,
+            );
+          }
+        }
+        process.stdout.write(`${report.passed} passed, ${report.failed} failed\n`);
+        if (report.failed > 0) process.exitCode = 1;
+      }),
+    );
+
+  kernels
+    .command('bench')
+    .description('benchmark kernels against peer implementations in the same run')
+    .argument('[options...]', 'benchmark options, see below')
+    .allowUnknownOption()
+    .helpOption('-h, --help-kernels-bench', 'show this help')
+    .addHelpText('after', `\n${BENCH_USAGE}`)
+    .action(
+      action(async (args: string[]) => {
+        process.exitCode = await runBench(args);
       }),
     );
   return kernels;

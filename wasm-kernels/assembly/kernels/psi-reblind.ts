@@ -1,0 +1,45 @@
+// psi-reblind: each 32-byte ristretto255 encoding P (the peer's blinded identifier)
+// becomes the encoding of P * b under this party's secret scalar b. Encodings that
+// RFC 9496 §4.3.1 rejects are refused, naming the record, and never multiplied.
+import {
+  OK, ERR_FRAMING, ERR_PARAMS, ERR_RECORD_ENCODING, ERR_RECORD_LENGTH, ERR_STATE, ParamReader,
+  RecordCursor, appendRecord, fail, resetOutput,
+} from '../io';
+import { ristrettoDecode, ristrettoEncode } from '../lib/curve25519/ristretto';
+import { scalarIsCanonicalNonZero } from '../lib/curve25519/scalar';
+import { scalarMult } from '../lib/curve25519/scalarmult';
+export * from '../abi';
+
+const SCALAR: usize = memory.data(32);
+const POINT: usize = memory.data(160);
+let ready = false;
+
+/** Parameters: scalar (32 bytes, in 1..l-1). */
+export function offload_init(paramsLen: u32): i32 {
+  ready = false;
+  const params = new ParamReader(paramsLen);
+  const scalar = params.bytes();
+  const scalarLen = params.lastLength;
+  if (!params.done() || scalarLen != 32) return ERR_PARAMS;
+  memory.copy(SCALAR, scalar, 32);
+  memory.fill(scalar, 0, 32);
+  if (scalarIsCanonicalNonZero(SCALAR) == 0) {
+    memory.fill(SCALAR, 0, 32);
+    return ERR_PARAMS;
+  }
+  ready = true;
+  return OK;
+}
+
+export function offload_map(count: u32, bytes: u32): i32 {
+  if (!ready) return ERR_STATE;
+  resetOutput();
+  const records = new RecordCursor(count, bytes);
+  while (records.next()) {
+    if (records.len != 32) return fail(ERR_RECORD_LENGTH, records.index);
+    if (ristrettoDecode(POINT, records.ptr) == 0) return fail(ERR_RECORD_ENCODING, records.index);
+    scalarMult(POINT, POINT, SCALAR);
+    ristrettoEncode(appendRecord(32), POINT);
+  }
+  return records.broken ? fail(ERR_FRAMING, records.index + 1) : OK;
+}
