@@ -5,13 +5,13 @@
 //
 // Settings: bits=2048|3072 (default both), runs=N, records=N (encryptions per run).
 //
-// One run, 3 runs each, on a 2-core machine shared with other work (load 5-10), as
-// operations per CPU-second of this process (cpuOpsPerSec; wall-clock rates were
-// 40-70% of these), offload-wasm / paillier-bigint / BigInt reference:
-//   2048 bits  encrypt 382 / 7.0 / 11.8    sum 66,600 / 35,000 / 29,400
-//              scale 1,835 / 569 / 541     decrypt 122 / 16.4 / 10.8
-//   3072 bits  encrypt 103 / 2.7 / 5.1     sum 30,700 / 19,800 / 16,300
-//              scale 694 / 347 / 310       decrypt 37.4 / 4.9 / 3.7
+// Medians of 3 runs on a 2-core machine shared with other work (load 1.3-2.1), wall
+// clock, offload-wasm / paillier-bigint / BigInt reference (cpuOpsPerSec agreed within
+// a few percent at this load; at load 5-10 wall rates fell to 40-70% of them):
+//   2048 bits  encrypt 358 / 8.2 / 15.1      sum 79,100 / 28,300 / 37,500
+//              scale 1,780 / 467 / 497      decrypt 139 / 18.6 / 11.6
+//   3072 bits  encrypt 107 / 3.3 / 5.1       sum 28,200 / 21,400 / 22,900
+//              scale 611 / 364 / 373        decrypt 35.5 / 5.8 / 4.2
 import * as pb from 'paillier-bigint';
 import {
   frameChunks,
