@@ -6,6 +6,9 @@ import { register as registerKernels } from './commands/kernels.js';
 import { register as registerPsi } from './commands/psi.js';
 import { register as registerRemote } from './commands/remote.js';
 import { register as registerServe } from './commands/serve.js';
+import { register as registerKeys } from './commands/keys.js';
+import { register as registerDecrypt } from './commands/decrypt.js';
+import { registerPaillierParams } from '../crypto/paillier/expander.js';
 import { reportError } from './context.js';
 
 export function buildProgram(): Command {
@@ -32,6 +35,9 @@ export function buildProgram(): Command {
   registerConfig(program);
   registerPsi(program);
   registerServe(program);
+  registerKeys(program);
+  registerDecrypt(program);
+  registerPaillierParams();
   // After the embedded job commands: with --server, the remote ones take their place.
   registerRemote(program);
   return program;
