@@ -50,7 +50,7 @@ function startCluster() {
 }
 
 const env = { ...process.env, OFFLOAD_LOG_LEVEL: process.env.OFFLOAD_LOG_LEVEL ?? 'silent' };
-const needsCluster = files.some((f) => relative(testRoot, f).startsWith('slurm'));
+const needsCluster = files.some((f) => /^(slurm|config)\//.test(relative(testRoot, f)));
 let started = false;
 if (needsCluster && !env.OFFLOAD_DEV_CONFIG) {
   // A cluster that was already running stays running; one started here is stopped.
