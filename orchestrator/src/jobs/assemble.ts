@@ -92,11 +92,15 @@ export class MapAssembler {
         this.file = await open(this.tmp, 'w', 0o644);
         await this.write(outputPrologue(this.spec.output, totalRecords ?? 0));
       }
+      const before = this.next;
       for (let b = batch(this.next); b?.state === 'done'; b = batch(this.next)) {
         await this.write(await renderedBatch(b, this.spec, outputCodec(this.spec, this.entry)));
         this.records += b.records;
         this.next++;
       }
+      // Flushing as we go leaves little for the final sync: a 65 MB result took 90 ms
+      // to sync in one go after the last batch, time no worker could overlap.
+      if (this.next > before) await this.file.datasync();
     });
     return this.chain;
   }

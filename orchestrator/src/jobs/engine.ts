@@ -44,6 +44,7 @@ export class Engine implements JobService {
   readonly log: Logger;
   readonly backends: Map<string, Backend>;
   private readonly master: MasterKey;
+  private readonly cleanups = new Set<Promise<void>>();
   private readonly runs = new Map<string, { run: JobRun; done: Promise<void> }>();
   private readonly bus = new EventEmitter();
   private readonly pickBackend: (run: JobRun, batchIndex: number) => Backend;
@@ -194,7 +195,11 @@ export class Engine implements JobService {
       seed,
       this.home.jobDir(job.id),
     );
-    const done = run.execute().finally(() => this.runs.delete(job.id));
+    const done = run.execute().finally(() => {
+      this.runs.delete(job.id);
+      this.cleanups.add(run.cleanup);
+      run.cleanup.finally(() => this.cleanups.delete(run.cleanup));
+    });
     this.runs.set(job.id, { run, done });
   }
 
@@ -270,6 +275,7 @@ export class Engine implements JobService {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.cleanups);
     for (const b of this.backends.values()) await b.close();
     this.store.close();
   }

@@ -72,6 +72,8 @@ export class JobRun {
   private finished = false;
   private settle!: (err?: Error) => void;
   private readonly allDone: Promise<void>;
+  /** Removal of the work folder after success; the engine awaits it when it closes. */
+  cleanup: Promise<void> = Promise.resolve();
   /** Builds a map job's result as batches finish in order. */
   private readonly assembler: MapAssembler | undefined;
 
@@ -170,7 +172,10 @@ export class JobRun {
       const seconds = (Date.now() - started) / 1000;
       this.setState('succeeded', { output: this.spec.output.path, sha256: result.sha256, seconds });
       this.log.info({ output: this.spec.output.path, seconds }, 'job succeeded');
-      await rm(this.ctx.workDir, { recursive: true, force: true });
+      // The job is done once its result is in place; its batch files go afterwards.
+      this.cleanup = rm(this.ctx.workDir, { recursive: true, force: true }).catch((err: Error) =>
+        this.log.warn({ err: err.message }, 'work folder not removed'),
+      );
     } catch (err) {
       await this.fail(err);
     } finally {
