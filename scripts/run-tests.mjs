@@ -2,6 +2,10 @@
 // Runs the compiled test files with Node's test runner. Suites named *.slow.test.js
 // (long known-answer iterations, large jobs) run when CI=true or OFFLOAD_SLOW=1.
 // Arguments narrow the run to files whose path contains one of them.
+//
+// The Slurm suites run against the real dev cluster. When OFFLOAD_DEV_CONFIG is not
+// set, this script starts it (`scripts/dev-cluster.sh up`, which needs root on
+// Debian) and stops it again afterwards.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -29,12 +33,41 @@ if (files.length === 0) {
   process.stderr.write('no test files matched\n');
   process.exit(1);
 }
+function startCluster() {
+  process.stderr.write('starting the dev Slurm cluster (scripts/dev-cluster.sh up)...\n');
+  const up = spawnSync('bash', [join(root, 'scripts/dev-cluster.sh'), 'up'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const last = (up.stdout ?? '').trim().split('\n').pop();
+  if (up.status !== 0 || !last) {
+    process.stderr.write(
+      'the dev cluster did not start; the Slurm suites will say why they fail\n',
+    );
+    return undefined;
+  }
+  return last;
+}
+
+const env = { ...process.env, OFFLOAD_LOG_LEVEL: process.env.OFFLOAD_LOG_LEVEL ?? 'silent' };
+const needsCluster = files.some((f) => /^(slurm|config)\//.test(relative(testRoot, f)));
+let started = false;
+if (needsCluster && !env.OFFLOAD_DEV_CONFIG) {
+  // A cluster that was already running stays running; one started here is stopped.
+  const status = spawnSync('bash', [join(root, 'scripts/dev-cluster.sh'), 'status'], {
+    stdio: 'ignore',
+  });
+  const config = startCluster();
+  if (config) {
+    env.OFFLOAD_DEV_CONFIG = config;
+    started = status.status !== 0;
+  }
+}
 const result = spawnSync(
   process.execPath,
   ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, OFFLOAD_LOG_LEVEL: process.env.OFFLOAD_LOG_LEVEL ?? 'silent' },
-  },
+  { stdio: 'inherit', env },
 );
+if (started)
+  spawnSync('bash', [join(root, 'scripts/dev-cluster.sh'), 'down'], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

@@ -5,13 +5,18 @@ import { register as registerJobs } from './commands/jobs.js';
 import { register as registerKernels } from './commands/kernels.js';
 import { register as registerPsi } from './commands/psi.js';
 import { register as registerQueue } from './commands/queue.js';
+import { register as registerRemote } from './commands/remote.js';
+import { register as registerServe } from './commands/serve.js';
+import { register as registerKeys } from './commands/keys.js';
+import { register as registerDecrypt } from './commands/decrypt.js';
+import { registerPaillierParams } from '../crypto/paillier/expander.js';
 import { reportError } from './context.js';
 
 export function buildProgram(): Command {
   const program = new Command('offload')
     .description(
-      'Offload privacy-computation batch jobs (keyed pseudonyms, secret shares, Paillier, PSI)\n' +
-        'to WebAssembly kernels on local worker threads or a Slurm cluster.',
+      'Runs privacy-computation batch jobs (keyed pseudonyms, secret shares, Paillier, PSI) ' +
+        'as WebAssembly kernels on local worker threads or a Slurm cluster.',
     )
     .option('--home <dir>', 'state folder (default $OFFLOAD_HOME or ~/.offload)')
     .option(
@@ -31,6 +36,12 @@ export function buildProgram(): Command {
   registerConfig(program);
   registerPsi(program);
   registerQueue(program);
+  registerServe(program);
+  registerKeys(program);
+  registerDecrypt(program);
+  registerPaillierParams();
+  // After the embedded job commands: with --server, the remote ones take their place.
+  registerRemote(program);
   return program;
 }
 

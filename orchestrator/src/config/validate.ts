@@ -39,7 +39,8 @@ const USER = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function parseConfig(raw: unknown, baseDir: string, source?: string): OffloadConfig {
-  const top = Section.of(raw, 'config', baseDir, ['clusters', 'local', 'server']);
+  // `serve` belongs to `offload serve`, which reads it from the same file itself.
+  const top = Section.of(raw, 'config', baseDir, ['clusters', 'local', 'server', 'serve']);
   const config: OffloadConfig = {
     clusters: parseClusters(top),
     local: parseLocal(top.section('local', ['workers'])),

@@ -46,6 +46,7 @@ export class Engine implements JobService {
   readonly log: Logger;
   readonly backends: Map<string, Backend>;
   private readonly master: MasterKey;
+  private readonly cleanups = new Set<Promise<void>>();
   private readonly runs = new Map<string, { run: JobRun; done: Promise<void> }>();
   private readonly bus = new EventEmitter();
   private readonly pickBackend: (run: JobRun, batchIndex: number) => Backend;
@@ -190,6 +191,7 @@ export class Engine implements JobService {
         fallbackFor: this.fallbackFor,
         emit: (e) => this.emit(e),
         framer: this.framer(),
+        framingAhead: this.localWorkers(),
       },
       job,
       spec,
@@ -198,8 +200,17 @@ export class Engine implements JobService {
       seed,
       this.home.jobDir(job.id),
     );
-    const done = run.execute().finally(() => this.runs.delete(job.id));
+    const done = run.execute().finally(() => {
+      this.runs.delete(job.id);
+      this.cleanups.add(run.cleanup);
+      run.cleanup.finally(() => this.cleanups.delete(run.cleanup));
+    });
     this.runs.set(job.id, { run, done });
+  }
+
+  private localWorkers(): number | undefined {
+    const local = this.backends.get('local');
+    return local instanceof LocalBackend ? local.workers : undefined;
   }
 
   /** Splitting runs on the local pool when there is one. */
@@ -269,6 +280,7 @@ export class Engine implements JobService {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.cleanups);
     for (const b of this.backends.values()) await b.close();
     this.store.close();
   }

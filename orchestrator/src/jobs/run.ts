@@ -23,7 +23,7 @@ import type {
   JobContext,
   RunnerResult,
 } from '../backends/types.js';
-import { assemble, outputCodec } from './assemble.js';
+import { MapAssembler, assemble, outputCodec } from './assemble.js';
 import type { JobSpec } from './spec.js';
 import type { EventRecord, JobRecord, JobState } from './types.js';
 
@@ -47,6 +47,8 @@ export interface RunDeps {
   emit(event: EventRecord): void;
   /** Frames a byte range of a lines dataset off the main thread, when a pool is there. */
   framer?: (task: FrameTask) => Promise<FrameOutcome>;
+  /** How many framing tasks may be queued at once (the local pool's size). */
+  framingAhead?: number;
 }
 
 function sha256(buf: Buffer): string {
@@ -80,6 +82,10 @@ export class JobRun {
   private finished = false;
   private settle!: (err?: Error) => void;
   private readonly allDone: Promise<void>;
+  /** Removal of the work folder after success; the engine awaits it when it closes. */
+  cleanup: Promise<void> = Promise.resolve();
+  /** Builds a map job's result as batches finish in order. */
+  private readonly assembler: MapAssembler | undefined;
 
   constructor(
     deps: RunDeps,
@@ -108,6 +114,7 @@ export class JobRun {
         entry.kind === 'map' ? { output: spec.output, codec: outputCodec(spec, entry) } : undefined,
       log: this.log,
     };
+    this.assembler = entry.kind === 'map' ? new MapAssembler(job.id, spec, entry) : undefined;
     this.allDone = new Promise<void>((resolve, reject) => {
       this.settle = (err) => (err ? reject(err) : resolve());
     });
@@ -155,15 +162,19 @@ export class JobRun {
       await this.allDone;
       if (this.finished) return;
       this.setState('assembling');
-      const result = await assemble({
-        jobId: this.id,
-        spec: this.spec,
-        entry: this.entry,
-        catalog: this.deps.catalog,
-        params: this.ctx.params,
-        batches: store.batches(this.id),
-        totalRecords: store.job(this.id)!.records ?? 0,
-      });
+      const batches = store.batches(this.id);
+      const totalRecords = store.job(this.id)!.records ?? 0;
+      const result = this.assembler
+        ? await this.assembler.finish(batches, totalRecords)
+        : await assemble({
+            jobId: this.id,
+            spec: this.spec,
+            entry: this.entry,
+            catalog: this.deps.catalog,
+            params: this.ctx.params,
+            batches,
+            totalRecords,
+          });
       if (this.finished) return;
       this.finished = true;
       store.updateJob(this.id, { outputSha256: result.sha256 });
@@ -171,7 +182,10 @@ export class JobRun {
       const seconds = (Date.now() - started) / 1000;
       this.setState('succeeded', { output: this.spec.output.path, sha256: result.sha256, seconds });
       this.log.info({ output: this.spec.output.path, seconds }, 'job succeeded');
-      await rm(this.ctx.workDir, { recursive: true, force: true });
+      // The job is done once its result is in place; its batch files go afterwards.
+      this.cleanup = rm(this.ctx.workDir, { recursive: true, force: true }).catch((err: Error) =>
+        this.log.warn({ err: err.message }, 'work folder not removed'),
+      );
     } catch (err) {
       await this.fail(err);
     } finally {
@@ -182,6 +196,7 @@ export class JobRun {
   private async fail(err: unknown): Promise<void> {
     if (this.finished) return;
     this.finished = true;
+    await this.assembler?.abort();
     const message = isOffloadError(err)
       ? err.message
       : `internal error: ${(err as Error)?.stack ?? err}`;
@@ -199,13 +214,16 @@ export class JobRun {
     if (this.finished || this.deps.store.job(this.id)?.state !== 'cancelled') return;
     this.finished = true;
     this.log.info('job cancelled from another process');
-    this.stopInflight('cancelled').finally(() => this.settle());
+    this.stopInflight('cancelled')
+      .then(() => this.assembler?.abort())
+      .finally(() => this.settle());
   }
 
   async cancel(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
     await this.stopInflight('cancelled');
+    await this.assembler?.abort();
     this.deps.store.deleteSecrets(this.id);
     this.setState('cancelled');
     this.log.info('job cancelled');
@@ -303,13 +321,25 @@ export class JobRun {
   /** Splits a lines dataset by byte ranges that worker threads frame in parallel. */
   private async splitRanges(existing: Map<number, StoredBatch>, codecName: string): Promise<void> {
     const framing: Promise<void>[] = [];
+    const active = new Set<Promise<void>>();
     let index = 0;
     let records = 0;
     for await (const range of scanLineRanges(this.spec.input.path, this.spec.batch.records)) {
       if (this.finished) return;
       const known = existing.get(range.index);
-      if (!known) framing.push(this.frameAndSchedule(range, codecName));
-      else if (known.state !== 'done' && !this.isInflight(range.index)) this.schedule(range.index);
+      if (!known) {
+        // Frame only a little ahead, so that batch runs queue between the framing
+        // tasks and the first results come early instead of after the whole split.
+        while (active.size >= (this.deps.framingAhead ?? 2)) await Promise.race(active);
+        const task = this.frameAndSchedule(range, codecName);
+        active.add(task);
+        task.then(
+          () => active.delete(task),
+          () => active.delete(task),
+        );
+        framing.push(task);
+      } else if (known.state !== 'done' && !this.isInflight(range.index))
+        this.schedule(range.index);
       index++;
       records += range.count;
     }
@@ -500,7 +530,15 @@ export class JobRun {
       batchesDone: this.done,
       batches: this.splitDone ? this.total : null,
     });
+    this.pumpAssembly();
     this.checkDone();
+  }
+
+  private pumpAssembly(): void {
+    if (!this.assembler || this.finished) return;
+    const { store } = this.deps;
+    const total = this.splitDone ? store.job(this.id)!.records : null;
+    this.assembler.pump((i) => store.batch(this.id, i), total).catch((err) => this.fail(err));
   }
 
   /** The first verified output of a batch wins; other attempts at it are stopped. */

@@ -159,6 +159,13 @@ export function validateSpec(raw: unknown, catalog: Catalog, baseDir: string): J
   }
   const kernelName = str(raw, 'kernel', 'kernel', true)!;
   const entry = catalog.get(kernelName);
+  if (entry.localOnly) {
+    throw invalid(
+      'kernel',
+      `${entry.name} needs a private key and runs only on the key holder's machine, ` +
+        'never as a job (use `offload decrypt`)',
+    );
+  }
 
   if (!isObject(raw.input)) throw invalid('input', `must be an object, got ${show(raw.input)}`);
   const inPath = str(raw.input, 'path', 'input.path', true)!;

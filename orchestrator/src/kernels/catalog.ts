@@ -35,6 +35,8 @@ export interface KernelEntry {
   params: ParamSpec[];
   /** True when the kernel draws from the seeded generator. */
   entropy?: boolean;
+  /** True for kernels that need a private key: run in-process by their command, never as jobs. */
+  localOnly?: boolean;
   file: string;
   bytes: number;
   sha256: string;

@@ -123,7 +123,20 @@ export class Store {
     }
   }
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /** Prepared once per SQL text: preparing on every call dominated busy daemons' profiles. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
+
   close(): void {
+    this.statements.clear();
     this.db.close();
   }
 
@@ -135,30 +148,26 @@ export class Store {
 
   insertJob(job: NewJob): void {
     const now = Date.now();
-    this.db
-      .prepare(
-        `INSERT INTO jobs (id, name, owner, kernel, kernel_sha256, state, target, spec,
+    this.stmt(
+      `INSERT INTO jobs (id, name, owner, kernel, kernel_sha256, state, target, spec,
            fingerprint, output_path, created_at, updated_at)
          VALUES (@id, @name, @owner, @kernel, @kernelSha256, @state, @target, @spec,
            @fingerprint, @outputPath, @now, @now)`,
-      )
-      .run({ ...job, spec: JSON.stringify(job.spec), now });
+    ).run({ ...job, spec: JSON.stringify(job.spec), now });
   }
 
   job(id: string): JobRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
+    const r = this.stmt('SELECT * FROM jobs WHERE id = ?').get(id) as Row | undefined;
     return r && toJob(r);
   }
 
   /** An unfinished job with this fingerprint, for resuming by running a spec again. */
   unfinishedByFingerprint(fingerprint: string): JobRecord | undefined {
-    const r = this.db
-      .prepare(
-        `SELECT * FROM jobs WHERE fingerprint = ?
+    const r = this.stmt(
+      `SELECT * FROM jobs WHERE fingerprint = ?
            AND state NOT IN ('succeeded', 'failed', 'cancelled')
          ORDER BY created_at DESC LIMIT 1`,
-      )
-      .get(fingerprint) as Row | undefined;
+    ).get(fingerprint) as Row | undefined;
     return r && toJob(r);
   }
 
@@ -190,17 +199,15 @@ export class Store {
       (where.length ? ` WHERE ${where.join(' AND ')}` : '') +
       ' ORDER BY created_at DESC, id DESC LIMIT @limit';
     args.limit = filter.limit ?? 100;
-    return (this.db.prepare(sql).all(args) as Row[]).map(toJob);
+    return (this.stmt(sql).all(args) as Row[]).map(toJob);
   }
 
   unfinishedJobs(): JobRecord[] {
     return (
-      this.db
-        .prepare(
-          `SELECT * FROM jobs WHERE state NOT IN ('succeeded', 'failed', 'cancelled')
+      this.stmt(
+        `SELECT * FROM jobs WHERE state NOT IN ('succeeded', 'failed', 'cancelled')
            ORDER BY created_at`,
-        )
-        .all() as Row[]
+      ).all() as Row[]
     ).map(toJob);
   }
 
@@ -233,11 +240,9 @@ export class Store {
     const sets = Object.keys(fields).map((k) => `${columns[k]} = @${k}`);
     // A cancel from another process wins: a running engine never revives the job.
     const guard = fields.state && fields.state !== 'cancelled' ? ` AND state != 'cancelled'` : '';
-    this.db
-      .prepare(
-        `UPDATE jobs SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id${guard}`,
-      )
-      .run({ ...fields, id, now: Date.now() });
+    this.stmt(
+      `UPDATE jobs SET ${[...sets, 'updated_at = @now'].join(', ')} WHERE id = @id${guard}`,
+    ).run({ ...fields, id, now: Date.now() });
   }
 
   // ---- batches ----
@@ -250,31 +255,26 @@ export class Store {
     inputPath: string;
     inputSha256: string;
   }): void {
-    this.db
-      .prepare(
-        `INSERT INTO batches (job_id, idx, state, records, first_record, input_path, input_sha256)
+    this.stmt(
+      `INSERT INTO batches (job_id, idx, state, records, first_record, input_path, input_sha256)
          VALUES (@jobId, @index, 'pending', @records, @firstRecord, @inputPath, @inputSha256)`,
-      )
-      .run(b);
+    ).run(b);
   }
 
   batches(jobId: string): StoredBatch[] {
     return (
-      this.db.prepare('SELECT * FROM batches WHERE job_id = ? ORDER BY idx').all(jobId) as Row[]
+      this.stmt('SELECT * FROM batches WHERE job_id = ? ORDER BY idx').all(jobId) as Row[]
     ).map(toBatch);
   }
 
   batch(jobId: string, index: number): StoredBatch | undefined {
-    const r = this.db
-      .prepare('SELECT * FROM batches WHERE job_id = ? AND idx = ?')
-      .get(jobId, index) as Row | undefined;
+    const r = this.stmt('SELECT * FROM batches WHERE job_id = ? AND idx = ?').get(jobId, index) as
+      Row | undefined;
     return r && toBatch(r);
   }
 
   setBatchState(jobId: string, index: number, state: BatchState): void {
-    this.db
-      .prepare('UPDATE batches SET state = ? WHERE job_id = ? AND idx = ?')
-      .run(state, jobId, index);
+    this.stmt('UPDATE batches SET state = ? WHERE job_id = ? AND idx = ?').run(state, jobId, index);
   }
 
   /** Marks a batch done with its verified output; false if another attempt won first. */
@@ -288,14 +288,12 @@ export class Store {
     where: string;
     seconds: number;
   }): boolean {
-    const res = this.db
-      .prepare(
-        `UPDATE batches SET state = 'done', output_path = @outputPath,
+    const res = this.stmt(
+      `UPDATE batches SET state = 'done', output_path = @outputPath,
            output_sha256 = @outputSha256, part_sha256 = @partSha256, backend = @backend,
            location = @where, seconds = @seconds
          WHERE job_id = @jobId AND idx = @index AND state != 'done'`,
-      )
-      .run(b);
+    ).run(b);
     return res.changes === 1;
   }
 
@@ -304,62 +302,55 @@ export class Store {
   /** Opens the next attempt at a batch; attempt numbers never repeat. */
   openAttempt(jobId: string, batchIndex: number, backend: string): AttemptRecord {
     return this.tx(() => {
-      this.db
-        .prepare(
-          `UPDATE batches SET attempts = attempts + 1, state = 'running'
+      this.stmt(
+        `UPDATE batches SET attempts = attempts + 1, state = 'running'
            WHERE job_id = ? AND idx = ?`,
-        )
-        .run(jobId, batchIndex);
+      ).run(jobId, batchIndex);
       const number = (
-        this.db
-          .prepare('SELECT attempts FROM batches WHERE job_id = ? AND idx = ?')
-          .get(jobId, batchIndex) as { attempts: number }
+        this.stmt('SELECT attempts FROM batches WHERE job_id = ? AND idx = ?').get(
+          jobId,
+          batchIndex,
+        ) as { attempts: number }
       ).attempts;
-      const info = this.db
-        .prepare(
-          `INSERT INTO attempts (job_id, batch_idx, number, backend, state, started_at)
+      const info = this.stmt(
+        `INSERT INTO attempts (job_id, batch_idx, number, backend, state, started_at)
            VALUES (?, ?, ?, ?, 'running', ?)`,
-        )
-        .run(jobId, batchIndex, number, backend, Date.now());
+      ).run(jobId, batchIndex, number, backend, Date.now());
       return this.attempt(Number(info.lastInsertRowid))!;
     });
   }
 
   attempt(id: number): AttemptRecord | undefined {
-    const r = this.db.prepare('SELECT * FROM attempts WHERE id = ?').get(id) as Row | undefined;
+    const r = this.stmt('SELECT * FROM attempts WHERE id = ?').get(id) as Row | undefined;
     return r && toAttempt(r);
   }
 
   attempts(jobId: string): AttemptRecord[] {
     return (
-      this.db
-        .prepare('SELECT * FROM attempts WHERE job_id = ? ORDER BY batch_idx, number')
-        .all(jobId) as Row[]
+      this.stmt('SELECT * FROM attempts WHERE job_id = ? ORDER BY batch_idx, number').all(
+        jobId,
+      ) as Row[]
     ).map(toAttempt);
   }
 
   runningAttempts(jobId: string): AttemptRecord[] {
     return (
-      this.db
-        .prepare(`SELECT * FROM attempts WHERE job_id = ? AND state = 'running' ORDER BY id`)
-        .all(jobId) as Row[]
+      this.stmt(`SELECT * FROM attempts WHERE job_id = ? AND state = 'running' ORDER BY id`).all(
+        jobId,
+      ) as Row[]
     ).map(toAttempt);
   }
 
   setAttemptStarted(id: number, where: string, externalId?: string): void {
-    this.db
-      .prepare(
-        'UPDATE attempts SET location = ?, external_id = COALESCE(?, external_id) WHERE id = ?',
-      )
-      .run(where, externalId ?? null, id);
+    this.stmt(
+      'UPDATE attempts SET location = ?, external_id = COALESCE(?, external_id) WHERE id = ?',
+    ).run(where, externalId ?? null, id);
   }
 
   closeAttempt(id: number, state: AttemptState, error?: string): boolean {
-    const res = this.db
-      .prepare(
-        `UPDATE attempts SET state = ?, error = ?, ended_at = ? WHERE id = ? AND state = 'running'`,
-      )
-      .run(state, error ?? null, Date.now(), id);
+    const res = this.stmt(
+      `UPDATE attempts SET state = ?, error = ?, ended_at = ? WHERE id = ? AND state = 'running'`,
+    ).run(state, error ?? null, Date.now(), id);
     return res.changes === 1;
   }
 
@@ -367,41 +358,42 @@ export class Store {
 
   addEvent(jobId: string, type: string, data: Record<string, unknown> = {}): EventRecord {
     const at = Date.now();
-    const info = this.db
-      .prepare('INSERT INTO events (job_id, at, type, data) VALUES (?, ?, ?, ?)')
-      .run(jobId, at, type, JSON.stringify(data));
+    const info = this.stmt('INSERT INTO events (job_id, at, type, data) VALUES (?, ?, ?, ?)').run(
+      jobId,
+      at,
+      type,
+      JSON.stringify(data),
+    );
     return { id: Number(info.lastInsertRowid), jobId, at, type, data };
   }
 
   events(jobId: string | undefined, afterId: number, limit = 1000): EventRecord[] {
     const rows = jobId
-      ? this.db
-          .prepare('SELECT * FROM events WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?')
-          .all(jobId, afterId, limit)
-      : this.db
-          .prepare('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?')
-          .all(afterId, limit);
+      ? this.stmt('SELECT * FROM events WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?').all(
+          jobId,
+          afterId,
+          limit,
+        )
+      : this.stmt('SELECT * FROM events WHERE id > ? ORDER BY id LIMIT ?').all(afterId, limit);
     return (rows as Row[]).map(toEvent);
   }
 
   // ---- secrets ----
 
   putSecret(jobId: string, name: string, sealed: Sealed): void {
-    this.db
-      .prepare(
-        `INSERT OR REPLACE INTO secrets (job_id, name, nonce, ciphertext, tag)
+    this.stmt(
+      `INSERT OR REPLACE INTO secrets (job_id, name, nonce, ciphertext, tag)
          VALUES (?, ?, ?, ?, ?)`,
-      )
-      .run(jobId, name, sealed.nonce, sealed.ciphertext, sealed.tag);
+    ).run(jobId, name, sealed.nonce, sealed.ciphertext, sealed.tag);
   }
 
   secret(jobId: string, name: string): Sealed | undefined {
-    return this.db
-      .prepare('SELECT nonce, ciphertext, tag FROM secrets WHERE job_id = ? AND name = ?')
-      .get(jobId, name) as Sealed | undefined;
+    return this.stmt(
+      'SELECT nonce, ciphertext, tag FROM secrets WHERE job_id = ? AND name = ?',
+    ).get(jobId, name) as Sealed | undefined;
   }
 
   deleteSecrets(jobId: string): void {
-    this.db.prepare('DELETE FROM secrets WHERE job_id = ?').run(jobId);
+    this.stmt('DELETE FROM secrets WHERE job_id = ?').run(jobId);
   }
 }

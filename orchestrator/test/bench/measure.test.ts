@@ -46,10 +46,12 @@ describe('interleaved measurement', () => {
     const ratio = results[0]!.ratio!;
     assert.equal(results[0]!.reference, 'single');
     assert.ok(ratio > 1.4 && ratio < 2.8, `ratio ${ratio} should be near 2`);
-    // addRatios keeps the paired ratio and adds the quotients of the medians.
+    // addRatios keeps the paired ratio and adds the quotients of the medians, which
+    // machine noise moves more than the paired ratio: check the arithmetic, not timing.
     const [withPeers] = addRatios(results);
     assert.equal(withPeers!.ratio, ratio);
-    assert.ok(withPeers!.ratios!.single! > 1.4);
+    const quotient = results[0]!.opsPerSec / results[1]!.opsPerSec;
+    assert.ok(Math.abs(withPeers!.ratios!.single! - quotient) < 0.001 * quotient);
   });
 
   it('takes the middle value, or the mean of the middle two', () => {

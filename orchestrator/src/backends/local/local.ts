@@ -26,7 +26,8 @@ export class LocalBackend implements Backend {
     this.workers = options.workers ?? availableParallelism();
     this.pool = new Piscina({
       filename: WORKER,
-      minThreads: 1,
+      // All threads start with the pool, so a job's first batches wait for no thread.
+      minThreads: this.workers,
       maxThreads: this.workers,
       idleTimeout: 30_000,
     });
