@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { ClusterConfig } from '../../config/types.js';
 import type { AttemptSink, AttemptSpec, Backend, JobContext, RunnerResult } from '../types.js';
+import { judgeTask, type CollectHook } from './collect.js';
 import { createSlurmClient, type SlurmClient, type SlurmError } from './client.js';
 import { expandArrayIndexes, jobPhase, type SlurmJob } from './model.js';
 import { runnerBundle } from './runner-bundle.js';
@@ -17,13 +18,10 @@ import {
   KERNEL_FILE,
   manifestName,
   MANIFEST_VERSION,
-  outputName,
   PARAMS_FILE,
-  reportName,
   SEED_FILE,
   TASK_ENTRY,
   type TaskManifest,
-  type TaskReport,
 } from './task-manifest.js';
 import { readArrayTemplate } from './template.js';
 
@@ -53,14 +51,7 @@ export interface SlurmListener {
   polled?(pending: TrackedTask[]): void;
 }
 
-/** Lets tests act between a task's end and the collection of its output. */
-export type CollectHook = (info: {
-  jobId: string;
-  batchIndex: number;
-  attempt: number;
-  remoteDir: string;
-  output: string;
-}) => Promise<void>;
+export type { CollectHook } from './collect.js';
 
 export interface SlurmBackendOptions {
   /** Milliseconds the backend waits for more batches before it submits an array. */
@@ -87,8 +78,6 @@ const DEFAULTS = {
 const STAGING_RETRIES = 2;
 /** slurm_errno.h ESLURM_ALREADY_DONE: cancelling a job that has already ended. */
 const ALREADY_DONE = 2017;
-/** States that say the node, not the batch, failed. */
-const NODE_STATES = new Set(['NODE_FAIL', 'BOOT_FAIL']);
 
 interface JobEntry {
   ctx: JobContext;
@@ -535,77 +524,10 @@ export class SlurmBackend implements Backend {
       this.tasks.delete(task.attemptId);
       return;
     }
-    const a = task.spec;
-    const read = await this.stager.read(task.jobId, reportName(a.batchIndex, a.number));
-    if (!read.ok) {
-      task.collecting = false; // the connection failed: try again at the next poll
-      return;
-    }
-    if (!this.tasks.has(task.attemptId)) return;
-    const report = parseReport(read.value);
-    if (report === undefined) {
-      const how = job === undefined ? 'left the queue' : `ended ${job.state}`;
-      const node = job !== undefined && NODE_STATES.has(job.state);
-      this.settle(task, entry, {
-        message: `Slurm task ${task.externalId} ${how} without a report of batch ${a.batchIndex}`,
-        reason: node || job?.reason === 'NodeDown' ? 'node-failed' : 'output-missing',
-        retryable: true,
-      });
-      return;
-    }
-    if (!report.ok) {
-      const bad = report.code === 'RECORD_INVALID' || report.code === 'PARAM_INVALID';
-      this.settle(task, entry, {
-        message: report.message,
-        reason: report.code === 'RECORD_INVALID' ? 'bad-record' : 'runner-error',
-        retryable: !bad,
-        record: report.record,
-      });
-      return;
-    }
-    await this.fetchOutput(task, entry, report);
-  }
-
-  private async fetchOutput(
-    task: Task,
-    entry: JobEntry,
-    report: Extract<TaskReport, { ok: true }>,
-  ): Promise<void> {
-    const a = task.spec;
-    const name = outputName(a.batchIndex, a.number);
-    const remoteDir = this.stager.workDir(task.jobId);
-    await this.beforeCollect?.({
-      jobId: task.jobId,
-      batchIndex: a.batchIndex,
-      attempt: a.number,
-      remoteDir,
-      output: name,
-    });
-    const got = await this.stager.download(task.jobId, [
-      { name, local: a.outputPath, sha256: report.sha256 },
-    ]);
-    if (!got.ok) {
-      task.collecting = false;
-      return;
-    }
-    const outcome = got.value[0]!;
-    if (!outcome.ok) {
-      const corrupt = outcome.error.reason === 'digest';
-      this.settle(task, entry, {
-        message: `output of batch ${a.batchIndex} from ${task.externalId}: ${outcome.error.message}`,
-        reason: corrupt ? 'output-corrupt' : 'output-missing',
-        retryable: true,
-      });
-      return;
-    }
-    const result: RunnerResult = {
-      records: report.records,
-      sha256: report.sha256,
-      bytes: report.bytes,
-      seconds: report.seconds,
-      host: report.host,
-    };
-    this.settle(task, entry, result);
+    const verdict = await judgeTask(this.stager, task, job, this.beforeCollect);
+    if (verdict === 'later')
+      task.collecting = false; // staging failed: next poll
+    else this.settle(task, entry, verdict);
   }
 
   private settle(
@@ -715,13 +637,4 @@ export function indexTasks(jobs: SlurmJob[]): Map<string, SlurmJob> {
     }
   }
   return index;
-}
-
-function parseReport(buf: Buffer | undefined): TaskReport | undefined {
-  if (buf === undefined) return undefined;
-  try {
-    return JSON.parse(buf.toString('utf8')) as TaskReport;
-  } catch {
-    return undefined;
-  }
 }
