@@ -206,7 +206,10 @@ async function connect(config: OffloadConfig): Promise<{ client?: SlurmClient; e
 export function register(program: Command): void {
   program
     .command('queue')
-    .description('Offload jobs with their Slurm array tasks, the cluster and the local pool')
+    .description(
+      'Offload jobs with their Slurm array tasks, the cluster and the local pool ' +
+        "(with --server, the daemon's queue)",
+    )
     .option('--watch', 'redraw every poll interval until interrupted')
     .option('--json', 'print JSON (one line per refresh with --watch)')
     .action(

@@ -139,7 +139,7 @@ export function register(program: Command): void {
     const run = takeovers.get(sub.name());
     if (run && thisCommand.opts<RemoteOptions>().server) sub.action(action(run));
   });
-  registerQueue(program);
+  registerQueue(program, takeovers);
 }
 
 function remoteCommands(): RemoteCommand[] {
@@ -247,20 +247,26 @@ function remoteCommands(): RemoteCommand[] {
   ];
 }
 
-function registerQueue(program: Command): void {
-  const queue = program
-    .command('queue')
-    .description('the active queue (admin, ci); pause, resume or drain with subcommands')
-    .option('--limit <n>', 'jobs to show', '200')
-    .option('--json', 'print the view as JSON')
-    .action(
-      action(async (o: { limit: string }, command: Command) =>
-        withClient(command, async (client, opts) => {
-          const view = await ask(client.admin, 'QueueView', { limit: Number(o.limit) });
-          print(opts, view, () => queueTable(view));
-        }),
-      ),
-    );
+/**
+ * `offload queue`: with --server, the daemon's view; without, the embedded view of this
+ * machine's store and cluster (commands/queue.ts) stays and gains the remote options.
+ */
+function registerQueue(program: Command, takeovers: Map<string, Handler>): void {
+  const remoteView = async (o: { limit: string }, command: Command) =>
+    withClient(command, async (client, opts) => {
+      const view = await ask(client.admin, 'QueueView', { limit: Number(o.limit) });
+      print(opts, view, () => queueTable(view));
+    });
+  const existing = program.commands.find((c) => c.name() === 'queue');
+  const queue =
+    existing ??
+    program
+      .command('queue')
+      .description('the active queue (admin, ci); pause, resume or drain with subcommands')
+      .option('--json', 'print the view as JSON')
+      .action(action(remoteView));
+  queue.option('--limit <n>', 'jobs to show (with --server)', '200');
+  if (existing) takeovers.set('queue', remoteView as Handler);
 
   queue
     .command('pause')
