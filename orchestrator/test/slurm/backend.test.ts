@@ -23,7 +23,9 @@ import {
   withSlurm,
   type Harness,
 } from './backend-harness.js';
-import { devCluster } from './dev-cluster-env.js';
+import { devCluster, devConfigPath } from './dev-cluster-env.js';
+import { loadConfig } from '../../src/config/index.js';
+import { queueSnapshot } from '../../src/cli/commands/queue.js';
 
 const BATCHES = 4;
 
@@ -154,6 +156,16 @@ describe('the Slurm backend on the dev cluster', () => {
       const id = await runJob(h, 'slurm', 'cancel.txt');
       await h.until(startedOn('slurm', BATCHES), 'every batch submitted');
       assert.equal((await activeTasks(client, id)).length > 0, true, 'tasks queued or running');
+      const config = await loadConfig({ file: devConfigPath() });
+      const snap = await queueSnapshot(h.engine.store, config, client);
+      const seen = snap.jobs.find((j) => j.jobId === id)!;
+      assert.equal(seen.slurmArrays.length, 1);
+      assert.equal(seen.tasks.length, BATCHES);
+      for (const t of seen.tasks) {
+        assert.match(t.externalId ?? '', /^\d+_\d+$/);
+        assert.match(t.state, /^(PENDING|RUNNING)$/);
+      }
+      assert.ok(snap.cluster!.nodes.length > 0 && snap.cluster!.error === undefined);
       await h.engine.cancel(id);
       assert.equal(h.engine.get(id)!.state, 'cancelled');
       await eventually(async () => (await activeTasks(client, id)).length === 0, 'scancel');
@@ -228,6 +240,54 @@ describe('the Slurm backend on the dev cluster', () => {
     } finally {
       await h.close();
       await clusterUp();
+    }
+  });
+
+  it('lets idle local workers take batches still pending on Slurm; the first output wins', async () => {
+    // Two CPUs: two tasks run (slowed to 10 s), the others wait, and only those move.
+    const slow = withSlurm(cluster, { nodeBinary: slowNode(tmp.dir, 10) });
+    const h = openHarness(join(tmp.dir, 'home-idle'), slow);
+    const client = await devClient(cluster);
+    try {
+      const id = await runJob(h, 'auto', 'idle.txt');
+      await finish(h, id);
+      assert.deepEqual(readFileSync(join(tmp.dir, 'idle.txt')), reference);
+      const moved = h.events.filter((e) => e.type === 'fallback');
+      assert.ok(moved.length >= 1, 'pending batches moved');
+      assert.ok(moved.every((e) => e.data.reason === 'local-idle'));
+      const attempts = h.engine.attempts(id);
+      for (const e of moved) {
+        const batch = h.engine.batches(id).find((b) => b.index === e.data.batch)!;
+        assert.equal(batch.backend, 'local', `batch ${batch.index} kept the local output`);
+        const rival = attempts.find((a) => a.batchIndex === batch.index && a.backend === 'slurm');
+        assert.equal(rival?.state, 'cancelled', 'its Slurm attempt was stopped');
+      }
+      assert.equal(attempts.filter((a) => a.state === 'succeeded').length, BATCHES);
+      await eventually(async () => (await activeTasks(client, id)).length === 0, 'scancel');
+    } finally {
+      await h.close();
+      await client.close();
+    }
+  });
+
+  it('moves a batch waiting in the Slurm queue past maxQueueWait to local workers', async () => {
+    const slow = withSlurm(cluster, { nodeBinary: slowNode(tmp.dir, 8) });
+    const h = openHarness(join(tmp.dir, 'home-wait'), slow, {
+      dispatch: { idleLocalTakesPending: false },
+    });
+    open = h;
+    try {
+      const job = await h.engine.submit(
+        { ...spec('auto', 'wait.txt'), maxQueueWait: 1 },
+        { owner: 'test', baseDir: tmp.dir },
+      );
+      await finish(h, job.id);
+      assert.deepEqual(readFileSync(join(tmp.dir, 'wait.txt')), reference);
+      const moved = h.events.filter((e) => e.type === 'fallback');
+      assert.ok(moved.length >= 1, 'a batch waited on two CPUs busy with the others');
+      assert.ok(moved.every((e) => e.data.reason === 'queue-wait'));
+    } finally {
+      await h.close();
     }
   });
 
