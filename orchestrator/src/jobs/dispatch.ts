@@ -95,7 +95,8 @@ export class Dispatcher {
       const state = event.data.state as JobState | undefined;
       if (event.type !== 'job.state' || state === undefined) return;
       if (!TERMINAL_STATES.includes(state)) return;
-      void slurm.endJob(event.jobId, state === 'succeeded' ? 'succeeded' : 'failed');
+      // A cancelled job leaves nothing worth examining: only a failure may keep its folder.
+      void slurm.endJob(event.jobId, state === 'failed' ? 'failed' : 'succeeded');
     });
   }
 
