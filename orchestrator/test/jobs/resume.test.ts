@@ -149,6 +149,8 @@ describe('a job cancelled from another process', () => {
       output: { path: 'out.txt', format: 'hex-lines' },
     });
     const child = startCli(['run', specFile, '--json', '--workers', '1'], { OFFLOAD_HOME: home });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += String(d)));
     const exited = once(child, 'exit');
     const db = join(home, 'offload.db');
     await until(db, (d) => {
@@ -161,7 +163,7 @@ describe('a job cancelled from another process', () => {
     const cancel = runCli(['cancel', jobs[0].jobId, '--json'], { OFFLOAD_HOME: home });
     assert.equal(cancel.status, 0, cancel.stderr);
     const [code] = await exited;
-    assert.equal(code, 7, 'the running process exits as cancelled');
+    assert.equal(code, 7, `the running process exits as cancelled; it said: ${stderr}`);
     const after = JSON.parse(
       runCli(['show', jobs[0].jobId, '--json'], { OFFLOAD_HOME: home }).stdout,
     );

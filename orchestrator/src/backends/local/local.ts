@@ -31,7 +31,15 @@ export class LocalBackend implements Backend {
       maxThreads: this.workers,
       idleTimeout: 30_000,
     });
+    // A worker that dies outside a task (terminated while the pool shuts down, for
+    // one) is reported as an 'error' event; unheard, that event would end the process.
+    this.pool.on('error', (err: Error) => {
+      this.lastError = err.message;
+    });
   }
+
+  /** The last error a worker reported outside any task. */
+  lastError: string | undefined;
 
   /** Threads busy and tasks waiting, for the admin view. */
   usage(): { workers: number; busy: number; queued: number } {
