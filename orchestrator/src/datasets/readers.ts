@@ -280,7 +280,8 @@ async function* readCsv(input: InputSpec, codec: Codec, size: number): AsyncGene
       if (index < 0) {
         throw new OffloadError(
           'SPEC_INVALID',
-          `input.column: ${show(input.column)} is not in the CSV header (${fields.map((f) => show(f)).join(', ')})`,
+          `input.column: ${show(input.column)} is not in the CSV header ` +
+            `(${fields.map((f) => show(f)).join(', ')})`,
           { field: 'input.column' },
         );
       }

@@ -154,7 +154,8 @@ export class Engine implements JobService {
     if (entry.sha256 !== job.kernelSha256) {
       throw new OffloadError(
         'KERNEL_INVALID',
-        `job ${jobId} ran kernel ${entry.name} with SHA-256 ${job.kernelSha256}; the catalogue now has ${entry.sha256}`,
+        `job ${jobId} ran kernel ${entry.name} with SHA-256 ${job.kernelSha256}; ` +
+          `the catalogue now has ${entry.sha256}`,
       );
     }
     const params = encodeParams(entry, await resolveParamValues(spec, entry));

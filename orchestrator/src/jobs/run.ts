@@ -305,7 +305,8 @@ export class JobRun {
       } else if (known.inputSha256 !== digest) {
         throw new OffloadError(
           'INPUT_NOT_FOUND',
-          `input.path: ${this.spec.input.path} changed since the job began (batch ${index} differs)`,
+          `input.path: ${this.spec.input.path} changed since the job began ` +
+            `(batch ${index} differs)`,
           { field: 'input.path' },
         );
       } else if (known.state !== 'done' && !this.isInflight(index)) {

@@ -38,7 +38,8 @@ async function follow(engine: Engine, jobId: string, json: boolean): Promise<voi
     else if (job.state === 'succeeded') {
       const s = summary(job);
       process.stdout.write(
-        `job ${job.id} succeeded: ${job.records} records in ${job.batches} batches, ${s.seconds}s\n` +
+        `job ${job.id} succeeded: ${job.records} records in ${job.batches} batches, ` +
+          `${s.seconds}s\n` +
           `output: ${job.outputPath}\n`,
       );
     } else {
@@ -132,7 +133,8 @@ export function register(program: Command): void {
         store.close();
         if (opts.json) return printJson(jobs.map(summary));
         process.stdout.write(
-          `${pad('JOB', 16)}${pad('STATE', 11)}${pad('KERNEL', 18)}${pad('RECORDS', 10)}${pad('BATCHES', 9)}CREATED\n`,
+          `${pad('JOB', 16)}${pad('STATE', 11)}${pad('KERNEL', 18)}` +
+            `${pad('RECORDS', 10)}${pad('BATCHES', 9)}CREATED\n`,
         );
         for (const j of jobs) {
           process.stdout.write(
@@ -173,12 +175,14 @@ export function register(program: Command): void {
         if (job.error) out.push(`error ${job.error}`);
         out.push('');
         out.push(
-          `${pad('BATCH', 7)}${pad('STATE', 10)}${pad('RECORDS', 9)}${pad('ATTEMPTS', 9)}${pad('BACKEND', 9)}${pad('WHERE', 24)}SECONDS`,
+          `${pad('BATCH', 7)}${pad('STATE', 10)}${pad('RECORDS', 9)}${pad('ATTEMPTS', 9)}` +
+            `${pad('BACKEND', 9)}${pad('WHERE', 24)}SECONDS`,
         );
         for (const b of batches) {
           out.push(
             `${pad(b.index, 7)}${pad(b.state, 10)}${pad(b.records, 9)}${pad(b.attempts, 9)}` +
-              `${pad(b.backend, 9)}${pad(b.where, 24)}${b.seconds === null ? '-' : b.seconds.toFixed(3)}`,
+              `${pad(b.backend, 9)}${pad(b.where, 24)}` +
+              `${b.seconds === null ? '-' : b.seconds.toFixed(3)}`,
           );
         }
         const notable = attempts.filter((a) => a.state !== 'succeeded');
@@ -186,8 +190,10 @@ export function register(program: Command): void {
           out.push('', 'attempts that did not succeed:');
           for (const a of notable) {
             out.push(
-              `  batch ${a.batchIndex} attempt ${a.number} on ${a.backend}${a.externalId ? ` (${a.externalId})` : ''}: ` +
-                `${a.state}${a.error ? `, ${a.error}` : ''} after ${seconds(a.startedAt, a.endedAt)}`,
+              `  batch ${a.batchIndex} attempt ${a.number} on ${a.backend}` +
+                `${a.externalId ? ` (${a.externalId})` : ''}: ` +
+                `${a.state}${a.error ? `, ${a.error}` : ''} ` +
+                `after ${seconds(a.startedAt, a.endedAt)}`,
             );
           }
         }
@@ -223,7 +229,8 @@ export function register(program: Command): void {
         if (digest !== job.outputSha256) {
           throw new OffloadError(
             'OUTPUT_UNVERIFIED',
-            `the result ${job.outputPath} changed since the job ended (SHA-256 ${digest}, recorded ${job.outputSha256})`,
+            `the result ${job.outputPath} changed since the job ended ` +
+              `(SHA-256 ${digest}, recorded ${job.outputSha256})`,
           );
         }
         await copyFile(job.outputPath, opts.output);

@@ -65,7 +65,8 @@ export function register(program: Command): Command {
         else {
           for (const r of report.results) {
             process.stdout.write(
-              `${r.ok ? 'ok  ' : 'FAIL'} ${r.kernel}: ${r.name}${r.message ? ` (${r.message})` : ''}\n`,
+              `${r.ok ? 'ok  ' : 'FAIL'} ${r.kernel}: ${r.name}` +
+                `${r.message ? ` (${r.message})` : ''}\n`,
             );
           }
         }
