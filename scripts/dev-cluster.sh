@@ -402,7 +402,9 @@ stop() {
   # A pid file is removed only while it still names the process stopped here: another
   # `up` running at the same time may already have started a new daemon that wrote it.
   for name in "${!pids[@]}"; do
-    if [[ "$(tr -dc '0-9' <"$RUN/$name.pid" 2>/dev/null)" == "${pids[$name]}" ]]; then
+    # Daemons remove their own pid file as they exit; only a leftover one is looked at.
+    [[ -f "$RUN/$name.pid" ]] || continue
+    if [[ "$(tr -dc '0-9' <"$RUN/$name.pid")" == "${pids[$name]}" ]]; then
       rm -f "$RUN/$name.pid"
     fi
   done
