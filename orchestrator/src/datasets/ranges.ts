@@ -2,9 +2,9 @@
 // every `batch.records`-th line ends; worker threads read and frame the ranges. With
 // framing off the main thread, the pipeline scales with workers instead of stalling
 // on one thread that parses every record.
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { sha256Hex } from '../digest.js';
 import { codec as codecNamed } from './codecs.js';
 import { FrameBuilder } from './framing.js';
 import { frameLines } from './readers.js';
@@ -83,5 +83,5 @@ export async function frameRange(
   const builder = new FrameBuilder(block.length + range.count * 4 + 64);
   frameLines(block, codecNamed(task.codec), builder, range.firstRecord, range.firstLine - 1);
   const { file, count } = builder.take();
-  return { file, count, sha256: createHash('sha256').update(file).digest('hex') };
+  return { file, count, sha256: sha256Hex(file) };
 }

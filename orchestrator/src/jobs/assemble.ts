@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { sha256Hex } from '../digest.js';
 import { OffloadError } from '../errors.js';
 import { codec as codecNamed } from '../datasets/codecs.js';
 import { HEADER_BYTES, readBatchHeader } from '../datasets/framing.js';
@@ -23,13 +24,9 @@ export interface AssembleInput {
   totalRecords: number;
 }
 
-function sha256(buf: Buffer): string {
-  return createHash('sha256').update(buf).digest('hex');
-}
-
 async function readVerified(path: string, expected: string, what: string): Promise<Buffer> {
   const buf = await readFile(path);
-  if (sha256(buf) !== expected) {
+  if (sha256Hex(buf) !== expected) {
     throw new OffloadError('OUTPUT_UNVERIFIED', `${what} (${path}) no longer matches its SHA-256`);
   }
   return buf;

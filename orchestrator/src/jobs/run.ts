@@ -2,10 +2,10 @@
 // verify every output, retry what failed, and reassemble. Every step is recorded in
 // the store first, so a process killed at any moment resumes without losing or
 // redoing verified work.
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
+import { sha256Hex } from '../digest.js';
 import { OffloadError, isOffloadError, type ErrorCode } from '../errors.js';
 import { codec } from '../datasets/codecs.js';
 import { readBatchHeader } from '../datasets/framing.js';
@@ -49,10 +49,6 @@ export interface RunDeps {
   framer?: (task: FrameTask) => Promise<FrameOutcome>;
   /** How many framing tasks may be queued at once (the local pool's size). */
   framingAhead?: number;
-}
-
-function sha256(buf: Buffer): string {
-  return createHash('sha256').update(buf).digest('hex');
 }
 
 /** How often a running job checks whether another process cancelled it. */
@@ -290,7 +286,7 @@ export class JobRun {
       if (this.finished) return;
       const known = existing.get(index);
       const path = join(this.ctx.workDir, 'batches', `${pad(index)}.in`);
-      const digest = sha256(batch.file);
+      const digest = sha256Hex(batch.file);
       if (!known) {
         await writeAtomic(path, batch.file);
         store.insertBatch({
@@ -462,7 +458,7 @@ export class JobRun {
     } catch {
       throw new OffloadError('OUTPUT_UNVERIFIED', `${what} is missing (${spec.outputPath})`);
     }
-    const digest = sha256(buf);
+    const digest = sha256Hex(buf);
     if (digest !== result.sha256) {
       throw new OffloadError(
         'OUTPUT_UNVERIFIED',

@@ -1,10 +1,10 @@
 // The kernel catalogue: what `npm run build:kernels` wrote to wasm-kernels/build,
 // read once and checked, with modules compiled on demand and cached by hash.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sha256Hex } from '../digest.js';
 import { OffloadError, show } from '../errors.js';
 
 export const ABI_VERSION = 1;
@@ -124,7 +124,7 @@ export class Catalog {
 
 export async function compileVerified(file: string, sha256: string): Promise<WebAssembly.Module> {
   const bytes = await readFile(file);
-  const actual = createHash('sha256').update(bytes).digest('hex');
+  const actual = sha256Hex(bytes);
   if (actual !== sha256) {
     throw new OffloadError(
       'KERNEL_INVALID',

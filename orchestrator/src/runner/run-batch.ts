@@ -1,9 +1,10 @@
 // The batch runner: one kernel over one batch file into one output file, nothing else.
 // The same code runs inside a local worker thread and as a Slurm task on an HPC node,
 // so a batch gives the same bytes wherever it ran.
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { sha256Hex } from '../digest.js';
 import { OffloadError, isOffloadError } from '../errors.js';
 import { codec } from '../datasets/codecs.js';
 import { batchHeader, chunkFrames, readBatchHeader, HEADER_BYTES } from '../datasets/framing.js';
@@ -72,10 +73,6 @@ function moduleFor(task: RunnerTask): Promise<WebAssembly.Module> {
   return m;
 }
 
-function sha256(buf: Buffer): string {
-  return createHash('sha256').update(buf).digest('hex');
-}
-
 /** Writes a file under a temporary name and renames it, so no reader sees half of it. */
 export async function writeAtomic(path: string, data: Buffer | Buffer[]): Promise<void> {
   const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -87,7 +84,7 @@ async function run(task: RunnerTask): Promise<RunnerOk> {
   const started = performance.now();
   const what = `batch ${task.batchIndex}`;
   const input = await readFile(task.inputPath);
-  if (sha256(input) !== task.inputSha256) {
+  if (sha256Hex(input) !== task.inputSha256) {
     throw new OffloadError(
       'OUTPUT_UNVERIFIED',
       `${what}: input file ${task.inputPath} does not match its SHA-256`,
@@ -122,7 +119,7 @@ async function run(task: RunnerTask): Promise<RunnerOk> {
   const result: RunnerOk = {
     ok: true,
     records: outCount,
-    sha256: sha256(framed),
+    sha256: sha256Hex(framed),
     bytes: framed.length,
     seconds: 0,
     host: hostname(),
@@ -134,7 +131,7 @@ async function run(task: RunnerTask): Promise<RunnerOk> {
       codec(task.render.codec),
     );
     await writeAtomic(task.render.partPath, part);
-    result.partSha256 = sha256(part);
+    result.partSha256 = sha256Hex(part);
   }
   result.seconds = (performance.now() - started) / 1000;
   return result;

@@ -1,7 +1,7 @@
 // Job commands run embedded, in this process: run, resume, jobs, show, result, cancel.
-import { createHash } from 'node:crypto';
 import { copyFile, readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { sha256Hex } from '../../digest.js';
 import { OffloadError, show } from '../../errors.js';
 import type { Engine } from '../../jobs/engine.js';
 import { readSpecFile, specBaseDir } from '../../jobs/spec.js';
@@ -225,7 +225,7 @@ export function register(program: Command): void {
             cause,
           });
         });
-        const digest = createHash('sha256').update(bytes).digest('hex');
+        const digest = sha256Hex(bytes);
         if (digest !== job.outputSha256) {
           throw new OffloadError(
             'OUTPUT_UNVERIFIED',
