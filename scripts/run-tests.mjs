@@ -5,7 +5,9 @@
 //
 // The Slurm suites run against the real dev cluster. When OFFLOAD_DEV_CONFIG is not
 // set, this script starts it (`scripts/dev-cluster.sh up`, which needs root on
-// Debian) and stops it again afterwards.
+// Debian) and stops it again afterwards. Suites that kill the cluster's daemons to test
+// recovery (slurm/backend*) run on their own after the others, so that no other suite
+// finds slurmrestd or slurmd gone halfway through.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -63,11 +65,21 @@ if (needsCluster && !env.OFFLOAD_DEV_CONFIG) {
     started = status.status !== 0;
   }
 }
-const result = spawnSync(
-  process.execPath,
-  ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
-  { stdio: 'inherit', env },
-);
+const exclusive = (f) => /^slurm\/backend/.test(relative(testRoot, f));
+const phases = [
+  { files: files.filter((f) => !exclusive(f)), concurrency: 2 },
+  { files: files.filter(exclusive), concurrency: 1 },
+];
+let exitCode = 0;
+for (const phase of phases) {
+  if (phase.files.length === 0) continue;
+  const result = spawnSync(
+    process.execPath,
+    ['--test', `--test-concurrency=${phase.concurrency}`, '--test-reporter=spec', ...phase.files],
+    { stdio: 'inherit', env },
+  );
+  if (result.status !== 0) exitCode = result.status ?? 1;
+}
 if (started)
   spawnSync('bash', [join(root, 'scripts/dev-cluster.sh'), 'down'], { stdio: 'inherit' });
-process.exit(result.status ?? 1);
+process.exit(exitCode);

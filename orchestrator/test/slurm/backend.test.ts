@@ -1,6 +1,7 @@
 // The Slurm backend against the real dev cluster: jobs run as job arrays, verified,
-// cancelled, reattached after a crash, and falling back to local workers. One file, so
-// the tests that restart the cluster's daemons never overlap the others.
+// cancelled, reattached after a crash, and falling back to local workers. Some tests kill
+// slurmrestd; scripts/run-tests.mjs runs this file apart from the other suites so that
+// none of them sees the cluster go away.
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
