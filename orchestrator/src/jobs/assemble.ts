@@ -40,9 +40,18 @@ function partialPath(jobId: string, output: string): string {
   return join(dirname(output), `.${basename(output)}.${jobId}.partial`);
 }
 
-/** A batch's output in the job's format: its rendered part, or rendered here. */
-async function renderedBatch(b: StoredBatch, spec: JobSpec, codecName: string): Promise<Buffer> {
+/**
+ * A batch's output in the job's format: its rendered part, or rendered here. A part
+ * verified by this process when its batch finished is read without hashing it again.
+ */
+async function renderedBatch(
+  b: StoredBatch,
+  spec: JobSpec,
+  codecName: string,
+  verified: boolean,
+): Promise<Buffer> {
   const what = `output of batch ${b.index}`;
+  if (b.partSha256 && verified) return readFile(`${b.outputPath}.part`);
   if (b.partSha256) return readVerified(`${b.outputPath}.part`, b.partSha256, `rendered ${what}`);
   const framed = await readVerified(b.outputPath!, b.outputSha256!, what);
   readBatchHeader(framed, what);
@@ -61,6 +70,7 @@ export class MapAssembler {
   private records = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly tmp: string;
+  private readonly verified = new Set<number>();
 
   constructor(
     private readonly jobId: string,
@@ -68,6 +78,11 @@ export class MapAssembler {
     private readonly entry: KernelEntry,
   ) {
     this.tmp = partialPath(jobId, spec.output.path);
+  }
+
+  /** Notes that this process verified batch `index`'s output and part. */
+  verifiedBatch(index: number): void {
+    this.verified.add(index);
   }
 
   private async write(buf: Buffer): Promise<void> {
@@ -91,7 +106,8 @@ export class MapAssembler {
       }
       const before = this.next;
       for (let b = batch(this.next); b?.state === 'done'; b = batch(this.next)) {
-        await this.write(await renderedBatch(b, this.spec, outputCodec(this.spec, this.entry)));
+        const codecName = outputCodec(this.spec, this.entry);
+        await this.write(await renderedBatch(b, this.spec, codecName, this.verified.has(b.index)));
         this.records += b.records;
         this.next++;
       }

@@ -193,6 +193,7 @@ export class Engine implements JobService {
         emit: (e) => this.emit(e),
         framer: this.framer(),
         framingAhead: this.localWorkers(),
+        verifier: this.verifier(),
       },
       job,
       spec,
@@ -218,6 +219,12 @@ export class Engine implements JobService {
   private framer(): RunDeps['framer'] {
     const local = this.backends.get('local');
     return local instanceof LocalBackend ? (task) => local.frame(task) : undefined;
+  }
+
+  /** So does the verification of batch outputs. */
+  private verifier(): RunDeps['verifier'] {
+    const local = this.backends.get('local');
+    return local instanceof LocalBackend ? (task) => local.verify(task) : undefined;
   }
 
   private emit(event: EventRecord): void {

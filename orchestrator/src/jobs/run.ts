@@ -2,13 +2,12 @@
 // verify every output, retry what failed, and reassemble. Every step is recorded in
 // the store first, so a process killed at any moment resumes without losing or
 // redoing verified work.
-import { mkdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
 import { sha256Hex } from '../digest.js';
 import { OffloadError, isOffloadError, type ErrorCode } from '../errors.js';
 import { codec } from '../datasets/codecs.js';
-import { readBatchHeader } from '../datasets/framing.js';
 import { readBatches } from '../datasets/readers.js';
 import { scanLineRanges, type FrameTask, type LineRange } from '../datasets/ranges.js';
 import type { FrameOutcome } from '../runner/worker.js';
@@ -25,6 +24,7 @@ import type {
 } from '../backends/types.js';
 import { MapAssembler, assemble, outputCodec } from './assemble.js';
 import type { JobSpec } from './spec.js';
+import { verifyOutput, type VerifyOutcome, type VerifyTask } from './verify.js';
 import type { EventRecord, JobRecord, JobState } from './types.js';
 
 export interface RunDeps {
@@ -49,6 +49,8 @@ export interface RunDeps {
   framer?: (task: FrameTask) => Promise<FrameOutcome>;
   /** How many framing tasks may be queued at once (the local pool's size). */
   framingAhead?: number;
+  /** Verifies batch outputs off the main thread, when a pool is there. */
+  verifier?: (task: VerifyTask) => Promise<VerifyOutcome>;
 }
 
 /** How often a running job checks whether another process cancelled it. */
@@ -450,31 +452,21 @@ export class JobRun {
     };
   }
 
-  private async verify(spec: AttemptSpec, result: RunnerResult): Promise<string> {
-    const what = `output of batch ${spec.batchIndex}`;
-    let buf: Buffer;
-    try {
-      buf = await readFile(spec.outputPath);
-    } catch {
-      throw new OffloadError('OUTPUT_UNVERIFIED', `${what} is missing (${spec.outputPath})`);
+  /** Checks the output (and rendered part) on disk against what the runner reported. */
+  private async verify(spec: AttemptSpec, result: RunnerResult): Promise<void> {
+    const task: VerifyTask = {
+      op: 'verify',
+      batchIndex: spec.batchIndex,
+      outputPath: spec.outputPath,
+      sha256: result.sha256,
+      records: this.entry.kind === 'map' ? spec.records : 1,
+    };
+    if (result.partSha256 && spec.partPath) {
+      task.partPath = spec.partPath;
+      task.partSha256 = result.partSha256;
     }
-    const digest = sha256Hex(buf);
-    if (digest !== result.sha256) {
-      throw new OffloadError(
-        'OUTPUT_UNVERIFIED',
-        `${what} has SHA-256 ${digest}, the runner reported ${result.sha256}`,
-      );
-    }
-    const expected = this.entry.kind === 'map' ? spec.records : 1;
-    const count = readBatchHeader(buf, what);
-    if (count !== expected) {
-      throw new OffloadError(
-        'OUTPUT_UNVERIFIED',
-        `${what} holds ${count} records, expected ${expected}`,
-      );
-    }
-    // A rendered part is checked against result.partSha256 when the result is assembled.
-    return digest;
+    const outcome = await (this.deps.verifier ?? verifyOutput)(task);
+    if (!outcome.ok) throw new OffloadError('OUTPUT_UNVERIFIED', outcome.message);
   }
 
   private async onFinished(
@@ -487,9 +479,8 @@ export class JobRun {
     const { store } = this.deps;
     const a = store.attempt(attemptId)!;
     const spec = this.attemptSpec(attemptId, a.batchIndex, a.number);
-    let digest: string;
     try {
-      digest = await this.verify(spec, result);
+      await this.verify(spec, result);
     } catch (err) {
       this.onFailed(backend, attemptId, {
         message: (err as Error).message,
@@ -505,7 +496,7 @@ export class JobRun {
         jobId: this.id,
         index: a.batchIndex,
         outputPath: spec.outputPath,
-        outputSha256: digest,
+        outputSha256: result.sha256,
         partSha256: result.partSha256 ?? null,
         backend: backend.name,
         where: result.host,
@@ -515,6 +506,7 @@ export class JobRun {
       return first;
     });
     if (!won) return;
+    this.assembler?.verifiedBatch(a.batchIndex);
     this.done = store.job(this.id)!.batchesDone;
     await this.cancelRivals(a.batchIndex);
     this.event('batch.done', {

@@ -1,7 +1,9 @@
-// The piscina worker entry: a task either runs one batch (the runner) or frames one
-// byte range of a lines dataset into a batch file (splitting off the main thread).
+// The piscina worker entry: a task runs one batch (the runner), frames one byte range
+// of a lines dataset into a batch file, or verifies a batch output; the last two keep
+// per-byte work off the orchestrator's thread.
 import { OffloadError, isOffloadError } from '../errors.js';
 import { frameRange, type FrameTask } from '../datasets/ranges.js';
+import { verifyOutput, type VerifyOutcome, type VerifyTask } from '../jobs/verify.js';
 import {
   runBatch,
   writeAtomic,
@@ -30,6 +32,17 @@ async function frame(task: FrameTask): Promise<FrameOutcome> {
   }
 }
 
-export default function (task: RunnerTask | FrameTask): Promise<RunnerOutcome | FrameOutcome> {
-  return 'op' in task && task.op === 'frame' ? frame(task) : runBatch(task as RunnerTask);
+/** Answered at once: the pool sends one to each thread to wait until all have started. */
+export interface PingTask {
+  op: 'ping';
+}
+
+export type PoolTask = RunnerTask | FrameTask | VerifyTask | PingTask;
+type PoolOutcome = RunnerOutcome | FrameOutcome | VerifyOutcome | { ok: true };
+
+export default async function (task: PoolTask): Promise<PoolOutcome> {
+  if ('op' in task && task.op === 'ping') return { ok: true };
+  if ('op' in task && task.op === 'frame') return frame(task);
+  if ('op' in task && task.op === 'verify') return verifyOutput(task);
+  return runBatch(task as RunnerTask);
 }

@@ -5,8 +5,10 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FrameTask } from '../../datasets/ranges.js';
+import type { VerifyOutcome, VerifyTask } from '../../jobs/verify.js';
 import type { RunnerOutcome, RunnerTask } from '../../runner/run-batch.js';
 import type { FrameOutcome } from '../../runner/worker.js';
+import { PRIORITY, PriorityTaskQueue, withPriority } from './queue.js';
 import type { AttemptSink, AttemptSpec, Backend, JobContext } from '../types.js';
 
 export interface LocalOptions {
@@ -30,6 +32,7 @@ export class LocalBackend implements Backend {
       minThreads: this.workers,
       maxThreads: this.workers,
       idleTimeout: 30_000,
+      taskQueue: new PriorityTaskQueue(),
     });
     // A worker that dies outside a task (terminated while the pool shuts down, for
     // one) is reported as an 'error' event; unheard, that event would end the process.
@@ -54,9 +57,26 @@ export class LocalBackend implements Backend {
     return this.running.size < this.workers;
   }
 
+  /**
+   * Resolves once every thread has started and loaded the runner. Threads start with
+   * the pool but load their modules in the background; a caller that times a job, or
+   * a daemon that should answer its first job at full speed, waits for them here.
+   */
+  async warm(): Promise<void> {
+    const pings = Array.from({ length: this.workers }, () =>
+      this.pool.run(withPriority({ op: 'ping' }, PRIORITY.verify)),
+    );
+    await Promise.all(pings);
+  }
+
   /** Frames one byte range of a lines dataset on a worker thread (splitting). */
   frame(task: FrameTask): Promise<FrameOutcome> {
-    return this.pool.run(task) as Promise<FrameOutcome>;
+    return this.pool.run(withPriority(task, PRIORITY.frame)) as Promise<FrameOutcome>;
+  }
+
+  /** Verifies a batch output on a worker thread, ahead of any queued batch run. */
+  verify(task: VerifyTask): Promise<VerifyOutcome> {
+    return this.pool.run(withPriority(task, PRIORITY.verify)) as Promise<VerifyOutcome>;
   }
 
   async start(ctx: JobContext, attempts: AttemptSpec[], sink: AttemptSink): Promise<void> {
@@ -79,7 +99,7 @@ export class LocalBackend implements Backend {
     };
     if (ctx.render && a.partPath) task.render = { ...ctx.render, partPath: a.partPath };
     sink.started(a.attemptId, { where: `local:${hostname()}` });
-    this.pool.run(task, { signal: abort.signal }).then(
+    this.pool.run(withPriority(task, PRIORITY.run), { signal: abort.signal }).then(
       (outcome: RunnerOutcome) => {
         if (!this.running.delete(a.attemptId)) return;
         if (outcome.ok) {
