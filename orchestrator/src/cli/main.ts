@@ -9,7 +9,6 @@ import { register as registerRemote } from './commands/remote.js';
 import { register as registerServe } from './commands/serve.js';
 import { register as registerKeys } from './commands/keys.js';
 import { register as registerDecrypt } from './commands/decrypt.js';
-import { registerPaillierParams } from '../crypto/paillier/expander.js';
 import { reportError } from './context.js';
 
 export function buildProgram(): Command {
@@ -39,7 +38,6 @@ export function buildProgram(): Command {
   registerServe(program);
   registerKeys(program);
   registerDecrypt(program);
-  registerPaillierParams();
   // After the embedded job commands: with --server, the remote ones take their place.
   registerRemote(program);
   return program;

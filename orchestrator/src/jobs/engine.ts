@@ -16,6 +16,7 @@ import { JobRun, type RunDeps } from './run.js';
 import { LocalBackend } from '../backends/local/local.js';
 import { anchorParamFiles, resolveParamValues, validateSpec, type JobSpec } from './spec.js';
 import { fingerprint } from './fingerprint.js';
+import { registerPaillierParams } from '../crypto/paillier/expander.js';
 import {
   TERMINAL_STATES,
   type AttemptRecord,
@@ -53,6 +54,8 @@ export class Engine implements JobService {
   private readonly fallbackFor: RunDeps['fallbackFor'];
 
   constructor(options: EngineOptions) {
+    // Specs may name a Paillier public key file however they reach the engine.
+    registerPaillierParams();
     this.home = options.home;
     this.catalog = options.catalog;
     this.log = options.log;
