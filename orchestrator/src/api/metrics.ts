@@ -15,8 +15,6 @@ const JOB_STATES: readonly JobState[] = [
   'cancelled',
 ];
 const ACTIVE: readonly JobState[] = ['pending', 'splitting', 'running', 'assembling'];
-/** Large enough to count every job a single store holds. */
-const COUNT_LIMIT = 10_000_000;
 
 /** What one event means to the metrics; the engine's event vocabulary is mapped here. */
 export interface EventFacts {
@@ -63,9 +61,8 @@ function defineMetrics(service: JobService, registry: Registry) {
     labelNames: ['state'],
     registers,
     collect() {
-      for (const state of JOB_STATES) {
-        this.set({ state }, service.list({ states: [state], limit: COUNT_LIMIT }).length);
-      }
+      const { jobs } = service.counts();
+      for (const state of JOB_STATES) this.set({ state }, jobs[state] ?? 0);
     },
   });
   new Gauge({
@@ -74,10 +71,13 @@ function defineMetrics(service: JobService, registry: Registry) {
     labelNames: ['state'],
     registers,
     collect() {
-      const counts: Record<string, number> = { pending: 0, running: 0, done: 0, failed: 0 };
-      for (const job of service.list({ states: [...ACTIVE], limit: COUNT_LIMIT })) {
-        for (const b of service.batches(job.id)) counts[b.state] = (counts[b.state] ?? 0) + 1;
-      }
+      const counts = {
+        pending: 0,
+        running: 0,
+        done: 0,
+        failed: 0,
+        ...service.counts().activeBatches,
+      };
       for (const [state, n] of Object.entries(counts)) this.set({ state }, n);
     },
   });
@@ -86,7 +86,8 @@ function defineMetrics(service: JobService, registry: Registry) {
     help: 'Jobs accepted and not yet finished.',
     registers,
     collect() {
-      this.set(service.list({ states: [...ACTIVE], limit: COUNT_LIMIT }).length);
+      const { jobs } = service.counts();
+      this.set(ACTIVE.reduce((sum, state) => sum + (jobs[state] ?? 0), 0));
     },
   });
   return {

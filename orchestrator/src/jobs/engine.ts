@@ -248,6 +248,10 @@ export class Engine implements JobService {
     return this.store.jobs(filter);
   }
 
+  counts(): { jobs: Record<string, number>; activeBatches: Record<string, number> } {
+    return this.store.counts();
+  }
+
   batches(jobId: string): BatchRecord[] {
     return this.store.batches(jobId);
   }

@@ -91,6 +91,8 @@ export interface JobService {
   submit(spec: unknown, options: { owner: string; baseDir?: string }): Promise<JobRecord>;
   get(jobId: string): JobRecord | undefined;
   list(filter: JobFilter): JobRecord[];
+  /** Jobs by state, and batches of unfinished jobs by state. */
+  counts(): { jobs: Record<string, number>; activeBatches: Record<string, number> };
   batches(jobId: string): BatchRecord[];
   attempts(jobId: string): AttemptRecord[];
   /** Events with id greater than `afterId`, oldest first. */

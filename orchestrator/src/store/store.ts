@@ -202,6 +202,24 @@ export class Store {
     return (this.stmt(sql).all(args) as Row[]).map(toJob);
   }
 
+  /**
+   * Jobs by state, and the batches of unfinished jobs by state: two grouped counts,
+   * so that a metrics scrape costs the same with ten jobs or a million.
+   */
+  counts(): { jobs: Record<string, number>; activeBatches: Record<string, number> } {
+    const grouped = (sql: string) =>
+      Object.fromEntries(
+        (this.stmt(sql).all() as Array<{ state: string; n: number }>).map((r) => [r.state, r.n]),
+      );
+    return {
+      jobs: grouped('SELECT state, COUNT(*) AS n FROM jobs GROUP BY state'),
+      activeBatches: grouped(
+        `SELECT b.state, COUNT(*) AS n FROM batches b JOIN jobs j ON j.id = b.job_id
+           WHERE j.state NOT IN ('succeeded', 'failed', 'cancelled') GROUP BY b.state`,
+      ),
+    };
+  }
+
   unfinishedJobs(): JobRecord[] {
     return (
       this.stmt(

@@ -76,6 +76,49 @@ describe('the store', () => {
     s.close();
   });
 
+  it('counts jobs by state, and batches by state for unfinished jobs only', () => {
+    const s = new Store(join(tmp.dir, 'counts.db'));
+    const job = (id: string, state: 'running' | 'succeeded' | 'failed') =>
+      s.insertJob({
+        id,
+        name: id,
+        owner: 'o',
+        kernel: 'k',
+        kernelSha256: 'h',
+        state,
+        target: 'local',
+        spec: {},
+        fingerprint: id,
+        outputPath: `/${id}`,
+      });
+    const batches = (jobId: string, count: number) => {
+      for (let index = 0; index < count; index++) {
+        s.insertBatch({
+          jobId,
+          index,
+          records: 1,
+          firstRecord: index,
+          inputPath: 'i',
+          inputSha256: 'd',
+        });
+      }
+    };
+    job('r1', 'running');
+    job('r2', 'running');
+    job('s1', 'succeeded');
+    job('f1', 'failed');
+    batches('r1', 3);
+    batches('r2', 2);
+    batches('s1', 4);
+    s.setBatchState('r1', 0, 'running');
+    s.setBatchState('r2', 1, 'failed');
+    assert.deepEqual(s.counts(), {
+      jobs: { running: 2, succeeded: 1, failed: 1 },
+      activeBatches: { pending: 3, running: 1, failed: 1 },
+    });
+    s.close();
+  });
+
   it('seals secrets so that neither the database nor the WAL holds them in clear', () => {
     const file = join(tmp.dir, 'c.db');
     const s = new Store(file);
