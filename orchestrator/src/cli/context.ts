@@ -45,14 +45,16 @@ export function configOf(opts: GlobalOptions): Promise<OffloadConfig> {
 
 /**
  * An engine for commands that run jobs in this process: local workers, and a Slurm
- * backend for the configured cluster when there is one.
+ * backend for the configured cluster when there is one: the cluster a job's spec
+ * names, else the only or the default one.
  */
-export async function openEngine(opts: GlobalOptions): Promise<Engine> {
+export async function openEngine(opts: GlobalOptions, cluster?: string): Promise<Engine> {
   const log = createLogger({ level: opts.logLevel });
   const config = await configOf(opts);
   const workers = parseWorkers(opts.workers) ?? (config.source ? config.local.workers : undefined);
   const local = new LocalBackend({ workers });
-  const slurm = config.clusters.length > 0 ? new SlurmBackend(pickCluster(config)) : undefined;
+  const slurm =
+    config.clusters.length > 0 ? new SlurmBackend(pickCluster(config, cluster)) : undefined;
   const dispatcher = new Dispatcher({ local, slurm });
   const engine = new Engine({
     home: homeOf(opts),
@@ -64,6 +66,13 @@ export async function openEngine(opts: GlobalOptions): Promise<Engine> {
   });
   dispatcher.attach(engine);
   return engine;
+}
+
+/** The cluster a raw spec names for a run that may go to Slurm, if any. */
+export function clusterOf(spec: unknown): string | undefined {
+  if (typeof spec !== 'object' || spec === null) return undefined;
+  const { cluster, target } = spec as { cluster?: unknown; target?: unknown };
+  return typeof cluster === 'string' && target !== 'local' ? cluster : undefined;
 }
 
 /** The store alone, for commands that only read. */

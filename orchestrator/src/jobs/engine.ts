@@ -76,6 +76,17 @@ export class Engine implements JobService {
         field: 'target',
       });
     }
+    if (spec.cluster !== undefined && backend.name !== 'local') {
+      const serves = (backend as { cluster?: { name: string } }).cluster?.name;
+      if (serves !== spec.cluster) {
+        throw new OffloadError(
+          'BACKEND_UNAVAILABLE',
+          `cluster: ${show(spec.cluster)} is not the cluster this Offload submits to ` +
+            `(${serves ?? 'none'}); name it in the configuration or drop the field`,
+          { field: 'cluster' },
+        );
+      }
+    }
     return backend;
   }
 

@@ -49,6 +49,23 @@ describe('bad input', () => {
     assert.match(r.stderr, /syntax\.json is not valid JSON or YAML/);
   });
 
+  it('refuses a spec naming a cluster the configuration does not have', () => {
+    const config = join(tmp.dir, 'one-cluster.yaml');
+    writeFileSync(
+      config,
+      'clusters: [{ name: dev, rest: { socket: /nonexistent/slurmrestd.sock }, ' +
+        `staging: { mode: shared, remoteRoot: ${JSON.stringify(join(tmp.dir, 'remote'))} } }]\n`,
+    );
+    const file = writeSpec(join(tmp.dir, 'prod.json'), {
+      ...good,
+      target: 'slurm',
+      cluster: 'prod',
+    });
+    const r = runCli(['run', file, '--json'], { ...env, OFFLOAD_CONFIG: config });
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /cluster "prod" is unknown \(configured: dev\)/);
+  });
+
   it('refuses a negative batch size, naming batch.records and the value', () => {
     const r = fails({ ...good, batch: { records: -3 } }, 'negative');
     assert.match(r.stderr, /batch\.records must be a positive integer.*got -3/);

@@ -6,7 +6,7 @@ import { OffloadError, show } from '../../errors.js';
 import type { Engine } from '../../jobs/engine.js';
 import { readSpecFile, specBaseDir } from '../../jobs/spec.js';
 import type { JobRecord } from '../../jobs/types.js';
-import { action, globals, openEngine, openStore, printJson } from '../context.js';
+import { action, clusterOf, globals, openEngine, openStore, printJson } from '../context.js';
 import { ProgressBar } from '../progress.js';
 
 function summary(job: JobRecord): Record<string, unknown> {
@@ -83,7 +83,7 @@ export function register(program: Command): void {
     .action(
       action(async (specFile: string, opts: { json?: boolean }, cmd: Command) => {
         const raw = await readSpecFile(specFile);
-        const engine = await openEngine(globals(cmd));
+        const engine = await openEngine(globals(cmd), clusterOf(raw));
         let job: JobRecord;
         try {
           job = await engine.submit(raw, {
@@ -106,7 +106,10 @@ export function register(program: Command): void {
     .option('--json', 'print a final line of JSON instead of text')
     .action(
       action(async (jobId: string, opts: { json?: boolean }, cmd: Command) => {
-        const engine = await openEngine(globals(cmd));
+        const store = openStore(globals(cmd));
+        const spec = store.job(jobId)?.spec;
+        store.close();
+        const engine = await openEngine(globals(cmd), clusterOf(spec));
         try {
           await engine.resume(jobId);
         } catch (err) {
@@ -245,7 +248,10 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .action(
       action(async (jobId: string, opts: { json?: boolean }, cmd: Command) => {
-        const engine = await openEngine(globals(cmd));
+        const store = openStore(globals(cmd));
+        const spec = store.job(jobId)?.spec;
+        store.close();
+        const engine = await openEngine(globals(cmd), clusterOf(spec));
         try {
           const job = await engine.cancel(jobId);
           if (opts.json) printJson(summary(job));
