@@ -2,8 +2,7 @@
 // every `batch.records`-th line ends; worker threads read and frame the ranges. With
 // framing off the main thread, the pipeline scales with workers instead of stalling
 // on one thread that parses every record.
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { sha256Hex } from '../digest.js';
 import { codec as codecNamed } from './codecs.js';
 import { FrameBuilder } from './framing.js';
@@ -20,6 +19,57 @@ export interface LineRange {
   firstLine: number;
 }
 
+/**
+ * The newline bytes (0x0a) of a 32-bit word, as the top bit of each matching byte.
+ * Exact: bytes are masked to 7 bits before the add, so no carry crosses a byte.
+ */
+function newlineBits(word: number): number {
+  const t = word ^ 0x0a0a0a0a;
+  return ~(((t & 0x7f7f7f7f) + 0x7f7f7f7f) | t | 0x7f7f7f7f);
+}
+
+/** Set bits of newlineBits' result (one per byte at most). */
+function countBits(bits: number): number {
+  return Math.imul((bits >>> 7) & 0x01010101, 0x01010101) >>> 24;
+}
+
+/**
+ * Counts newlines in buf from `from` until `want` are found. Returns how many were
+ * found and where counting stopped: just past the last one found, or buf's end. Reads
+ * four bytes at a time and looks at single bytes only in the word that holds the
+ * wanted newline: 4-5x faster than an indexOf per line, which made the scan the
+ * largest cost left on the orchestrator's thread (45 of 150 ms for 1,000,000 IDs).
+ */
+export function findNewlines(
+  buf: Buffer,
+  from: number,
+  want: number,
+): { found: number; next: number } {
+  let found = 0;
+  let i = from;
+  for (; i < buf.length && ((buf.byteOffset + i) & 3) !== 0; i++) {
+    if (buf[i] === 10 && ++found === want) return { found, next: i + 1 };
+  }
+  if (i >= buf.length) return { found, next: buf.length };
+  const words = new Uint32Array(buf.buffer, buf.byteOffset + i, (buf.length - i) >>> 2);
+  for (let w = 0; w < words.length; w++) {
+    const bits = newlineBits(words[w]!);
+    if (bits === 0) continue;
+    const n = countBits(bits);
+    if (found + n < want) {
+      found += n;
+      continue;
+    }
+    for (let at = i + w * 4; ; at++) {
+      if (buf[at] === 10 && ++found === want) return { found, next: at + 1 };
+    }
+  }
+  for (i += words.length * 4; i < buf.length; i++) {
+    if (buf[i] === 10 && ++found === want) return { found, next: i + 1 };
+  }
+  return { found, next: buf.length };
+}
+
 /** Yields ranges of `batchRecords` lines (the last may be shorter). */
 export async function* scanLineRanges(
   path: string,
@@ -33,21 +83,19 @@ export async function* scanLineRanges(
   let lastByte = 10;
   for await (const piece of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const buf = piece as Buffer;
-    let at = 0;
-    let nl: number;
-    while ((nl = buf.indexOf(10, at)) !== -1) {
-      count++;
-      at = nl + 1;
-      if (count === batchRecords) {
-        const end = offset + at;
-        yield { index: index++, start, end, count, firstRecord: records, firstLine: records + 1 };
-        records += count;
-        start = end;
-        count = 0;
-      }
+    for (let at = 0; ;) {
+      const { found, next } = findNewlines(buf, at, batchRecords - count);
+      count += found;
+      at = next;
+      if (count < batchRecords) break;
+      const end = offset + at;
+      yield { index: index++, start, end, count, firstRecord: records, firstLine: records + 1 };
+      records += count;
+      start = end;
+      count = 0;
     }
     offset += buf.length;
-    if (buf.length) lastByte = buf[buf.length - 1];
+    if (buf.length) lastByte = buf[buf.length - 1]!;
   }
   if (lastByte !== 10) count++;
   if (count > 0) {
@@ -69,19 +117,27 @@ export async function frameRange(
 ): Promise<{ file: Buffer; count: number; sha256: string }> {
   const { range } = task;
   const block = Buffer.allocUnsafe(range.end - range.start);
-  const fh = await open(task.path, 'r');
+  // Read on the calling thread: framing runs on a pool worker with nothing else to do.
+  const fd = openSync(task.path, 'r');
+  let got = 0;
   try {
-    let got = 0;
     while (got < block.length) {
-      const { bytesRead } = await fh.read(block, got, block.length - got, range.start + got);
+      const bytesRead = readSync(fd, block, got, block.length - got, range.start + got);
       if (bytesRead === 0) break;
       got += bytesRead;
     }
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
   const builder = new FrameBuilder(block.length + range.count * 4 + 64);
-  frameLines(block, codecNamed(task.codec), builder, range.firstRecord, range.firstLine - 1);
+  // A file cut short since the scan frames fewer lines, and the caller sees the count.
+  frameLines(
+    block.subarray(0, got),
+    codecNamed(task.codec),
+    builder,
+    range.firstRecord,
+    range.firstLine - 1,
+  );
   const { file, count } = builder.take();
   return { file, count, sha256: sha256Hex(file) };
 }

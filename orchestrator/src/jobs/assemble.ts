@@ -36,6 +36,10 @@ export function outputCodec(spec: JobSpec, entry: KernelEntry): string {
   return spec.output.codec ?? entry.codecs.output;
 }
 
+/** Verified parts held in memory at most, by count ahead of the next one and by bytes. */
+const HELD_PARTS = 16;
+const HELD_BYTES = 64 << 20;
+
 function partialPath(jobId: string, output: string): string {
   return join(dirname(output), `.${basename(output)}.${jobId}.partial`);
 }
@@ -48,9 +52,10 @@ async function renderedBatch(
   b: StoredBatch,
   spec: JobSpec,
   codecName: string,
-  verified: boolean,
+  verified: boolean | Buffer,
 ): Promise<Buffer> {
   const what = `output of batch ${b.index}`;
+  if (b.partSha256 && Buffer.isBuffer(verified)) return verified;
   if (b.partSha256 && verified) return readFile(`${b.outputPath}.part`);
   if (b.partSha256) return readVerified(`${b.outputPath}.part`, b.partSha256, `rendered ${what}`);
   const framed = await readVerified(b.outputPath!, b.outputSha256!, what);
@@ -70,7 +75,9 @@ export class MapAssembler {
   private records = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly tmp: string;
-  private readonly verified = new Set<number>();
+  /** Batches verified by this process: their parts, held while they wait their turn. */
+  private readonly verified = new Map<number, Buffer | true>();
+  private heldBytes = 0;
 
   constructor(
     private readonly jobId: string,
@@ -80,9 +87,30 @@ export class MapAssembler {
     this.tmp = partialPath(jobId, spec.output.path);
   }
 
-  /** Notes that this process verified batch `index`'s output and part. */
-  verifiedBatch(index: number): void {
-    this.verified.add(index);
+  /**
+   * Whether the assembler would hold batch `index`'s verified part in memory rather
+   * than read it back from disk: only parts near the front of the line, within
+   * HELD_BYTES, so that memory stays flat however long a slow batch holds the line up.
+   */
+  wants(index: number): boolean {
+    return index - this.next < HELD_PARTS && this.heldBytes < HELD_BYTES;
+  }
+
+  /** Notes that this process verified batch `index`'s output and part (its bytes, if kept). */
+  verifiedBatch(index: number, part?: Buffer): void {
+    if (part && this.heldBytes + part.length <= HELD_BYTES) {
+      this.verified.set(index, part);
+      this.heldBytes += part.length;
+    } else {
+      this.verified.set(index, true);
+    }
+  }
+
+  private takeVerified(index: number): Buffer | boolean {
+    const held = this.verified.get(index);
+    this.verified.delete(index);
+    if (Buffer.isBuffer(held)) this.heldBytes -= held.length;
+    return held ?? false;
   }
 
   private async write(buf: Buffer): Promise<void> {
@@ -107,7 +135,7 @@ export class MapAssembler {
       const before = this.next;
       for (let b = batch(this.next); b?.state === 'done'; b = batch(this.next)) {
         const codecName = outputCodec(this.spec, this.entry);
-        await this.write(await renderedBatch(b, this.spec, codecName, this.verified.has(b.index)));
+        await this.write(await renderedBatch(b, this.spec, codecName, this.takeVerified(b.index)));
         this.records += b.records;
         this.next++;
       }

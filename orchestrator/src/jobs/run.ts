@@ -452,8 +452,11 @@ export class JobRun {
     };
   }
 
-  /** Checks the output (and rendered part) on disk against what the runner reported. */
-  private async verify(spec: AttemptSpec, result: RunnerResult): Promise<void> {
+  /**
+   * Checks the output (and rendered part) on disk against what the runner reported;
+   * returns the part's bytes when the verifier read them and the assembler can use them.
+   */
+  private async verify(spec: AttemptSpec, result: RunnerResult): Promise<Buffer | undefined> {
     const task: VerifyTask = {
       op: 'verify',
       batchIndex: spec.batchIndex,
@@ -464,9 +467,12 @@ export class JobRun {
     if (result.partSha256 && spec.partPath) {
       task.partPath = spec.partPath;
       task.partSha256 = result.partSha256;
+      task.returnPart = this.assembler?.wants(spec.batchIndex) ?? false;
     }
     const outcome = await (this.deps.verifier ?? verifyOutput)(task);
     if (!outcome.ok) throw new OffloadError('OUTPUT_UNVERIFIED', outcome.message);
+    const part = outcome.part;
+    return part && Buffer.from(part.buffer, part.byteOffset, part.byteLength);
   }
 
   private async onFinished(
@@ -479,8 +485,9 @@ export class JobRun {
     const { store } = this.deps;
     const a = store.attempt(attemptId)!;
     const spec = this.attemptSpec(attemptId, a.batchIndex, a.number);
+    let part: Buffer | undefined;
     try {
-      await this.verify(spec, result);
+      part = await this.verify(spec, result);
     } catch (err) {
       this.onFailed(backend, attemptId, {
         message: (err as Error).message,
@@ -506,7 +513,7 @@ export class JobRun {
       return first;
     });
     if (!won) return;
-    this.assembler?.verifiedBatch(a.batchIndex);
+    this.assembler?.verifiedBatch(a.batchIndex, part);
     this.done = store.job(this.id)!.batchesDone;
     await this.cancelRivals(a.batchIndex);
     this.event('batch.done', {

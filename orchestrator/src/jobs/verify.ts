@@ -16,21 +16,25 @@ export interface VerifyTask {
   records: number;
   partPath?: string;
   partSha256?: string;
+  /** Hand back the verified part's bytes, so that the assembler need not read it again. */
+  returnPart?: boolean;
 }
 
-export type VerifyOutcome = { ok: true } | { ok: false; message: string };
+export type VerifyOutcome = { ok: true; part?: Uint8Array } | { ok: false; message: string };
 
-async function readOrMissing(path: string, what: string): Promise<Buffer> {
+type Reader = (path: string) => Promise<Buffer>;
+
+async function readOrMissing(read: Reader, path: string, what: string): Promise<Buffer> {
   try {
-    return await readFile(path);
+    return await read(path);
   } catch {
     throw new OffloadError('OUTPUT_UNVERIFIED', `${what} is missing (${path})`);
   }
 }
 
-async function check(task: VerifyTask): Promise<void> {
+async function check(task: VerifyTask, read: Reader): Promise<Buffer | undefined> {
   const what = `output of batch ${task.batchIndex}`;
-  const buf = await readOrMissing(task.outputPath, what);
+  const buf = await readOrMissing(read, task.outputPath, what);
   const digest = sha256Hex(buf);
   if (digest !== task.sha256) {
     throw new OffloadError(
@@ -46,7 +50,7 @@ async function check(task: VerifyTask): Promise<void> {
     );
   }
   if (task.partPath && task.partSha256) {
-    const part = await readOrMissing(task.partPath, `rendered ${what}`);
+    const part = await readOrMissing(read, task.partPath, `rendered ${what}`);
     const partDigest = sha256Hex(part);
     if (partDigest !== task.partSha256) {
       throw new OffloadError(
@@ -54,14 +58,22 @@ async function check(task: VerifyTask): Promise<void> {
         `rendered ${what} has SHA-256 ${partDigest}, the runner reported ${task.partSha256}`,
       );
     }
+    return part;
   }
+  return undefined;
 }
 
-/** Checks one batch output; failures come back as values, to cross a thread boundary. */
-export async function verifyOutput(task: VerifyTask): Promise<VerifyOutcome> {
+/**
+ * Checks one batch output; failures come back as values, to cross a thread boundary.
+ * `read` reads a whole file (a pool worker passes a synchronous one).
+ */
+export async function verifyOutput(
+  task: VerifyTask,
+  read: Reader = (path) => readFile(path),
+): Promise<VerifyOutcome> {
   try {
-    await check(task);
-    return { ok: true };
+    const part = await check(task, read);
+    return task.returnPart && part ? { ok: true, part } : { ok: true };
   } catch (err) {
     if (isOffloadError(err)) return { ok: false, message: err.message };
     return { ok: false, message: `output of batch ${task.batchIndex}: ${String(err)}` };

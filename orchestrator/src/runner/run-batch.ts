@@ -2,7 +2,8 @@
 // The same code runs inside a local worker thread and as a Slurm task on an HPC node,
 // so a batch gives the same bytes wherever it ran.
 import { createHmac } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { sha256Hex } from '../digest.js';
 import { OffloadError, isOffloadError } from '../errors.js';
@@ -73,17 +74,32 @@ function moduleFor(task: RunnerTask): Promise<WebAssembly.Module> {
   return m;
 }
 
+function tmpName(path: string): string {
+  return `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
 /** Writes a file under a temporary name and renames it, so no reader sees half of it. */
 export async function writeAtomic(path: string, data: Buffer | Buffer[]): Promise<void> {
-  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmp = tmpName(path);
   await writeFile(tmp, Array.isArray(data) ? Buffer.concat(data) : data);
   await rename(tmp, path);
+}
+
+/**
+ * writeAtomic for a thread that does nothing else meanwhile (a pool worker, a task on
+ * a node): the copy runs on this thread instead of bouncing through libuv's pool,
+ * which on a busy machine cost a fifth of a local job's CPU outside the workers.
+ */
+export function writeAtomicSync(path: string, data: Buffer): void {
+  const tmp = tmpName(path);
+  writeFileSync(tmp, data);
+  renameSync(tmp, path);
 }
 
 async function run(task: RunnerTask): Promise<RunnerOk> {
   const started = performance.now();
   const what = `batch ${task.batchIndex}`;
-  const input = await readFile(task.inputPath);
+  const input = readFileSync(task.inputPath);
   if (sha256Hex(input) !== task.inputSha256) {
     throw new OffloadError(
       'OUTPUT_UNVERIFIED',
@@ -114,7 +130,7 @@ async function run(task: RunnerTask): Promise<RunnerOk> {
   if (task.kernel.kind === 'reduce') parts.push(kernel.finish());
   const outCount = task.kernel.kind === 'map' ? records : 1;
   const framed = Buffer.concat([batchHeader(outCount), ...parts]);
-  await writeAtomic(task.outputPath, framed);
+  writeAtomicSync(task.outputPath, framed);
 
   const result: RunnerOk = {
     ok: true,
@@ -130,7 +146,7 @@ async function run(task: RunnerTask): Promise<RunnerOk> {
       task.render.output,
       codec(task.render.codec),
     );
-    await writeAtomic(task.render.partPath, part);
+    writeAtomicSync(task.render.partPath, part);
     result.partSha256 = sha256Hex(part);
   }
   result.seconds = (performance.now() - started) / 1000;
