@@ -305,7 +305,14 @@ export class Engine implements JobService {
     return this.runs.get(jobId)?.run;
   }
 
+  /**
+   * Shuts down: running jobs are left unfinished, as a restart finds them (`resume`,
+   * or `resumeAll` in a daemon), and only then do the backends stop.
+   */
   async close(): Promise<void> {
+    const active = [...this.runs.values()];
+    await Promise.all(active.map(({ run }) => run.detach()));
+    await Promise.all(active.map(({ done }) => done));
     await Promise.all(this.cleanups);
     for (const b of this.backends.values()) await b.close();
     this.store.close();

@@ -217,6 +217,20 @@ export class JobRun {
       .finally(() => this.settle());
   }
 
+  /**
+   * Lets go of the job without ending it, as the process shuts down: attempts stay
+   * open in the store, so the next process reattaches to those that can outlive this
+   * one (Slurm tasks) and redoes the rest, as after a crash. Later reports are ignored.
+   */
+  async detach(): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    this.inflight.clear();
+    await this.assembler?.abort();
+    this.log.info('job left for the next process to resume');
+    this.settle();
+  }
+
   async cancel(): Promise<void> {
     if (this.finished) return;
     this.finished = true;
