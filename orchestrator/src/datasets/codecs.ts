@@ -21,6 +21,7 @@ function bad(where: string, message: string): OffloadError {
 
 const U64_MAX = 0xffffffffffffffffn;
 const I64_MIN = -(1n << 63n);
+const I64_MAX = (1n << 63n) - 1n;
 const DECIMAL = /^-?\d{1,20}$/;
 
 function parseInteger(text: string, where: string, min: bigint, max: bigint): bigint {
@@ -79,7 +80,7 @@ const u64: Codec = {
 
 const int64: Codec = {
   name: 'int64',
-  parse: (text, where) => u64Bytes(parseInteger(text, where, I64_MIN, U64_MAX)),
+  parse: (text, where) => u64Bytes(parseInteger(text, where, I64_MIN, I64_MAX)),
   render(record) {
     requireLength(record, 8, 'int64');
     return record.readBigInt64LE(0).toString();

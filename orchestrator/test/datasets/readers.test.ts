@@ -66,6 +66,22 @@ describe('dataset readers', () => {
     ]);
   });
 
+  it('reads signed 64-bit integers at their limits and refuses one past them', async () => {
+    const ok = file('i64.txt', '9223372036854775807\n-9223372036854775808\n');
+    assert.deepEqual(await records({ path: ok, format: 'lines' }, 'int64'), [
+      '9223372036854775807',
+      '-9223372036854775808',
+    ]);
+    for (const value of ['9223372036854775808', '-9223372036854775809']) {
+      const past = file(`past${value}.txt`, `1\n${value}\n`);
+      await assert.rejects(
+        records({ path: past, format: 'lines' }, 'int64'),
+        (err: Error) =>
+          err.message.startsWith('input record 1 (line 2)') && err.message.includes(value),
+      );
+    }
+  });
+
   it('refuses a CSV column that is not in the header, and a row of the wrong width', async () => {
     const path = file('q.csv', 'id,value\n1,2\n3\n');
     await assert.rejects(

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { lastJsonLine, readLinesOf, runCli, tempDir, writeLines, writeSpec } from '../helpers.js';
@@ -76,5 +77,17 @@ describe('Paillier jobs through the offload command', () => {
     );
     assert.equal(small.status, 2);
     assert.match(small.stderr, /bits must be 2048 or 3072, got 1024/);
+  });
+
+  it('refuses to write a key pair over either existing file, leaving both as they were', () => {
+    const before = readFileSync(join(tmp.dir, 'k.pub.json'));
+    const again = runCli(['keys', 'paillier', 'new', '--out', join(tmp.dir, 'k')], env);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /k\.pub\.json exists; refusing to overwrite a key file/);
+    assert.deepEqual(readFileSync(join(tmp.dir, 'k.pub.json')), before);
+    writeLines(join(tmp.dir, 'lone.pub.json'), ['{}']);
+    const lone = runCli(['keys', 'paillier', 'new', '--out', join(tmp.dir, 'lone')], env);
+    assert.equal(lone.status, 2);
+    assert.equal(existsSync(join(tmp.dir, 'lone.key.json')), false, 'no private key beside it');
   });
 });

@@ -8,7 +8,8 @@
 // encryption (paillier-encrypt); decryption needs only p and q, and the values
 // derived from them here.
 import { generatePrime as generatePrimeCb, randomBytes } from 'node:crypto';
-import { readFile, writeFile, chmod } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, readFile, rm, writeFile } from 'node:fs/promises';
 import { OffloadError, show } from '../../errors.js';
 import type { ParamValue } from '../../kernels/params.js';
 import { bitLength, fromBytes, gcd, mod, modInverse, modPow, toBytes } from './math.js';
@@ -141,10 +142,24 @@ export async function saveKey(
 ): Promise<{ pub: string; priv: string }> {
   const pub = `${out}.pub.json`;
   const priv = `${out}.key.json`;
+  // Neither file may exist: a new private key beside an old public one (or the reverse)
+  // would be a pair that does not match, and data encrypted under it lost.
+  for (const file of [pub, priv]) {
+    if (existsSync(file)) {
+      throw new OffloadError('KEY_INVALID', `${file} exists; refusing to overwrite a key file`, {
+        field: 'out',
+      });
+    }
+  }
   const secret = { ...publicJson(key), format: PRIVATE_FORMAT, p: hex(key.p), q: hex(key.q) };
   await writeFile(priv, JSON.stringify(secret, null, 2) + '\n', { mode: 0o600, flag: 'wx' });
   await chmod(priv, 0o600);
-  await writeFile(pub, JSON.stringify(publicJson(key), null, 2) + '\n', { flag: 'wx' });
+  try {
+    await writeFile(pub, JSON.stringify(publicJson(key), null, 2) + '\n', { flag: 'wx' });
+  } catch (err) {
+    await rm(priv, { force: true });
+    throw err;
+  }
   return { pub, priv };
 }
 
