@@ -570,7 +570,13 @@ export class JobRun {
     const a = store.attempt(attemptId)!;
     const batch = store.batch(this.id, a.batchIndex)!;
     if (batch.state === 'done') return;
-    const willRetry = failure.retryable && batch.attempts <= this.spec.retries;
+    // A move to another backend (the cluster is down, say) is the dispatcher's policy,
+    // not a retry of the batch: it happens with `retries: 0` too.
+    const fallback = failure.retryable
+      ? this.deps.fallbackFor?.(this, a.batchIndex, backend, failure)
+      : undefined;
+    const willRetry =
+      fallback !== undefined || (failure.retryable && batch.attempts <= this.spec.retries);
     this.event('batch.failed', {
       batch: a.batchIndex,
       attempt: a.number,
@@ -584,10 +590,12 @@ export class JobRun {
       'batch attempt failed',
     );
     if (this.isInflight(a.batchIndex)) return;
+    if (fallback) {
+      this.moveBatch(a.batchIndex, fallback.to, fallback.reason, backend.name);
+      return;
+    }
     if (willRetry) {
-      const fallback = this.deps.fallbackFor?.(this, a.batchIndex, backend, failure);
-      if (fallback) this.moveBatch(a.batchIndex, fallback.to, fallback.reason, backend.name);
-      else this.schedule(a.batchIndex);
+      this.schedule(a.batchIndex);
       return;
     }
     store.setBatchState(this.id, a.batchIndex, 'failed');
