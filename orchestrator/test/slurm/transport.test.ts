@@ -2,13 +2,17 @@
 // (or on a TCP port 0) stands in for slurmrestd, to drop connections, answer with Slurm
 // error lists and serve other API versions, which the dev cluster cannot be made to do.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
-import { createSlurmClient, type SlurmClient } from '../../src/backends/slurm/client.js';
+import {
+  clientForRest,
+  createSlurmClient,
+  type SlurmClient,
+} from '../../src/backends/slurm/client.js';
 import { backoffDelay, type SlurmResult } from '../../src/backends/slurm/http.js';
 import { readFixture } from './schemas.js';
 import type { ArraySubmitRequest } from '../../src/backends/slurm/model.js';
@@ -221,6 +225,32 @@ describe('the Slurm transport against a misbehaving slurmrestd', () => {
     await client.close();
     await new Promise((resolve) => tcp.close(resolve));
     assert.deepEqual(seen, [['alice', 'jwt.abc']]);
+  });
+
+  it("reads a cluster's token from its tokenFile, or names the file it cannot read", async () => {
+    const seen: unknown[] = [];
+    const tcp = createServer((req, res) => {
+      seen.push(req.headers['x-slurm-user-token']);
+      json(res, 200, { jobs: [], last_backfill: {}, last_update: {} });
+    });
+    await new Promise<void>((resolve) => tcp.listen(0, '127.0.0.1', resolve));
+    const { port } = tcp.address() as AddressInfo;
+    const dir = await mkdtemp(join(tmpdir(), 'offload-token-'));
+    const tokenFile = join(dir, 'slurm.jwt');
+    await writeFile(tokenFile, 'jwt.from-file\n', { mode: 0o600 });
+    const rest = { url: `http://127.0.0.1:${port}`, user: 'alice', apiVersion: 'v0.0.44' };
+    const client = unwrap(await clientForRest({ ...rest, tokenFile }));
+    assert.deepEqual(unwrap(await client.listJobs()), []);
+    await client.close();
+    const missing = await clientForRest({ ...rest, tokenFile: join(dir, 'absent.jwt') });
+    await new Promise((resolve) => tcp.close(resolve));
+    await rm(dir, { recursive: true });
+    assert.deepEqual(seen, ['jwt.from-file']);
+    assert.equal(missing.ok, false);
+    assert.match(
+      !missing.ok ? missing.error.message : '',
+      /^rest\.tokenFile: cannot read .*absent\.jwt/,
+    );
   });
 });
 

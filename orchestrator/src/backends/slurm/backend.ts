@@ -4,11 +4,10 @@
 // call per interval for every job it follows; a task that has left the queue is judged
 // by its output files, which are fetched and checked against the runner's report.
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { ClusterConfig } from '../../config/types.js';
 import type { AttemptSink, AttemptSpec, Backend, JobContext, RunnerResult } from '../types.js';
 import { judgeTask, type CollectHook } from './collect.js';
-import { createSlurmClient, type SlurmClient, type SlurmError } from './client.js';
+import { clientForRest, type SlurmClient, type SlurmError } from './client.js';
 import { expandArrayIndexes, jobPhase, type SlurmJob } from './model.js';
 import { runnerBundle } from './runner-bundle.js';
 import { Stager, type UploadItem } from './staging.js';
@@ -167,17 +166,7 @@ export class SlurmBackend implements Backend {
   }
 
   private async openClient(): Promise<SlurmClient | SlurmError> {
-    const rest = this.cluster.rest;
-    let token: string | undefined;
-    if (rest.tokenFile !== undefined) token = (await readFile(rest.tokenFile, 'utf8')).trim();
-    if (rest.tokenEnv !== undefined) token = process.env[rest.tokenEnv];
-    const created = await createSlurmClient({
-      socketPath: rest.socket,
-      url: rest.url,
-      user: rest.url !== undefined ? rest.user : undefined,
-      token,
-      version: rest.apiVersion as never,
-    });
+    const created = await clientForRest(this.cluster.rest);
     if (!created.ok) return created.error;
     this.client = created.value;
     return this.client;

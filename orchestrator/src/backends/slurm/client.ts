@@ -1,6 +1,8 @@
 // The Slurm REST client: connects to slurmrestd (Unix socket or HTTP(S) with a JWT),
 // finds which API version it speaks unless told, and hands back that version's adapter
 // bound to the connection. Every remote failure is a value (SlurmResult).
+import { readFile } from 'node:fs/promises';
+import type { RestConfig } from '../../config/types.js';
 import { OffloadError, show } from '../../errors.js';
 import { ADAPTERS } from './adapters/index.js';
 import type { SlurmApi } from './adapters/types.js';
@@ -57,6 +59,30 @@ function checkOptions(options: SlurmClientOptions): void {
  * configuration error); a server that cannot be reached or speaks no supported version
  * is an error value.
  */
+/**
+ * A client for a cluster's `rest` configuration: the socket, or the URL with the user
+ * and the token read from its file or environment variable when the client is made.
+ */
+export async function clientForRest(rest: RestConfig): Promise<SlurmResult<SlurmClient>> {
+  let token: string | undefined;
+  if (rest.tokenFile !== undefined) {
+    try {
+      token = (await readFile(rest.tokenFile, 'utf8')).trim();
+    } catch (err) {
+      const message = `rest.tokenFile: cannot read ${rest.tokenFile}: ${(err as Error).message}`;
+      return { ok: false, error: { kind: 'refused', message, retryable: false } };
+    }
+  }
+  if (rest.tokenEnv !== undefined) token = process.env[rest.tokenEnv];
+  return createSlurmClient({
+    socketPath: rest.socket,
+    url: rest.url,
+    user: rest.url !== undefined ? rest.user : undefined,
+    token,
+    version: rest.apiVersion as never,
+  });
+}
+
 export async function createSlurmClient(
   options: SlurmClientOptions,
 ): Promise<SlurmResult<SlurmClient>> {

@@ -5,7 +5,7 @@
 // number of jobs.
 import type { Command } from 'commander';
 import { indexTasks } from '../../backends/slurm/backend.js';
-import { createSlurmClient, type SlurmClient } from '../../backends/slurm/client.js';
+import { clientForRest, type SlurmClient } from '../../backends/slurm/client.js';
 import { jobPhase, type SlurmJob } from '../../backends/slurm/model.js';
 import { pickCluster, type ClusterConfig, type OffloadConfig } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
@@ -192,14 +192,7 @@ function render(s: QueueSnapshot): string {
 
 async function connect(config: OffloadConfig): Promise<{ client?: SlurmClient; error?: string }> {
   if (config.clusters.length === 0) return {};
-  const rest = pickCluster(config).rest;
-  const created = await createSlurmClient({
-    socketPath: rest.socket,
-    url: rest.url,
-    user: rest.url !== undefined ? rest.user : undefined,
-    token: rest.tokenEnv !== undefined ? process.env[rest.tokenEnv] : undefined,
-    version: rest.apiVersion as never,
-  });
+  const created = await clientForRest(pickCluster(config).rest);
   return created.ok ? { client: created.value } : { error: created.error.message };
 }
 
