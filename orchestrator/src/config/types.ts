@@ -71,25 +71,9 @@ export interface LocalConfig {
   workers: number;
 }
 
-export interface TlsConfig {
-  cert: string;
-  key: string;
-  /** CA bundle for client certificates; clients are not asked for one without it. */
-  ca?: string;
-}
-
-export interface ServerConfig {
-  /** `host:port` the gRPC server listens on. */
-  address: string;
-  tls?: TlsConfig;
-  /** File of bearer tokens and their roles. */
-  tokensFile?: string;
-}
-
 export interface OffloadConfig {
   clusters: ClusterConfig[];
   local: LocalConfig;
-  server: ServerConfig;
   /** The file this came from; undefined when no file existed and defaults apply. */
   source?: string;
 }

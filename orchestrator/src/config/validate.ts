@@ -10,7 +10,6 @@ import type {
   LocalConfig,
   OffloadConfig,
   RestConfig,
-  ServerConfig,
   SlurmSettings,
   StagingConfig,
   StagingMode,
@@ -24,7 +23,6 @@ export const DEFAULTS = {
   nodeBinary: 'node',
   /** Seconds; one list call per interval covers every tracked Slurm job. */
   pollInterval: 10,
-  serverAddress: '127.0.0.1:50051',
 } as const;
 
 const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
@@ -40,11 +38,17 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function parseConfig(raw: unknown, baseDir: string, source?: string): OffloadConfig {
   // `serve` belongs to `offload serve`, which reads it from the same file itself.
-  const top = Section.of(raw, 'config', baseDir, ['clusters', 'local', 'server', 'serve']);
+  const top = Section.of(raw, 'config', baseDir, ['clusters', 'local', 'serve', 'server']);
+  if (top.has('server')) {
+    fail(
+      'server',
+      "is not read: the daemon's settings go under serve (listen, tls, tokens)",
+      'server',
+    );
+  }
   const config: OffloadConfig = {
     clusters: parseClusters(top),
     local: parseLocal(top.section('local', ['workers'])),
-    server: parseServer(top.section('server', ['address', 'tls', 'tokensFile'])),
   };
   if (source !== undefined) config.source = source;
   return config;
@@ -225,23 +229,4 @@ function readMemory(s: Section, key: string): number | undefined {
 
 function parseLocal(s: Section): LocalConfig {
   return { workers: s.int('workers', 1, 1024) ?? availableParallelism() };
-}
-
-function parseServer(s: Section): ServerConfig {
-  const server: ServerConfig = {
-    address: s.str('address', /^[^\s]+:\d{1,5}$/, 'must be host:port') ?? DEFAULTS.serverAddress,
-  };
-  if (s.has('tls')) {
-    const tls = s.section('tls', ['cert', 'key', 'ca']);
-    const cert = tls.localPath('cert');
-    const key = tls.localPath('key');
-    if (cert === undefined) fail(tls.field('cert'), 'is required with tls', undefined);
-    if (key === undefined) fail(tls.field('key'), 'is required with tls', undefined);
-    server.tls = { cert, key };
-    const ca = tls.localPath('ca');
-    if (ca !== undefined) server.tls.ca = ca;
-  }
-  const tokensFile = s.localPath('tokensFile');
-  if (tokensFile !== undefined) server.tokensFile = tokensFile;
-  return server;
 }

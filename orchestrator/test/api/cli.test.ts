@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
@@ -124,6 +125,19 @@ describe('the remote commands', () => {
 });
 
 describe('offload serve', () => {
+  it('refuses a setting it does not know in the serve section, naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'offload-serve-config-'));
+    try {
+      const config = join(dir, 'config.yaml');
+      writeFileSync(config, 'serve:\n  listen: 127.0.0.1:0\n  tls: { cert: a.pem, keys: b.pem }\n');
+      const r = await offload(['--config', config, 'serve'], { OFFLOAD_HOME: join(dir, 'home') });
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /serve\.tls\.keys is not a setting of offload serve/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('serves with tokens from `offload token add` and stops cleanly on SIGTERM', async () => {
     const d = await startDaemon();
     const home = join(d.dir, 'daemon-home');

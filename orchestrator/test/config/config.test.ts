@@ -79,10 +79,8 @@ clusters:
       remoteRoot: /tmp/work
 local:
   workers: 3
-server:
-  address: 0.0.0.0:7443
-  tls: { cert: tls/cert.pem, key: tls/key.pem }
-  tokensFile: tokens.yaml
+serve:
+  listen: 0.0.0.0:7443
 `;
 
 describe('loadConfig', () => {
@@ -129,11 +127,6 @@ describe('loadConfig', () => {
     assert.equal(dev!.staging.keepWorkDir, 'onFailure');
     assert.equal(dev!.slurm.cpusPerTask, 1);
     assert.deepEqual(config.local, { workers: 3 });
-    assert.deepEqual(config.server, {
-      address: '0.0.0.0:7443',
-      tls: { cert: join(base, 'tls/cert.pem'), key: join(base, 'tls/key.pem') },
-      tokensFile: join(base, 'tokens.yaml'),
-    });
   });
 
   it('falls back to defaults when the default file under OFFLOAD_HOME is missing', async () => {
@@ -142,7 +135,6 @@ describe('loadConfig', () => {
     assert.deepEqual(config.clusters, []);
     assert.equal(config.source, undefined);
     assert.ok(config.local.workers >= 1);
-    assert.equal(config.server.address, '127.0.0.1:50051');
   });
 
   it('prefers --config, then OFFLOAD_CONFIG, then config.yaml in the home folder', async () => {
@@ -193,6 +185,10 @@ describe('validation', () => {
 
   it('names an unknown key', async () => {
     await rejects(`${base}    slurm: { partiton: x }\n`, 'clusters[0].slurm.partiton', 'partiton');
+  });
+
+  it('refuses a server section, which the daemon would not read, and says where it goes', async () => {
+    await rejects('server:\n  address: 0.0.0.0:7443\n', 'server', 'serve (listen, tls, tokens)');
   });
 
   it('names a port out of range and shows it', async () => {

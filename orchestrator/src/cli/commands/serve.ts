@@ -65,7 +65,39 @@ function readConfig(file: string | undefined, required: boolean): ServeConfig {
       field: 'serve',
     });
   }
+  checkKeys(file, serve, 'serve', SERVE_KEYS);
   return serve as ServeConfig;
+}
+
+const SERVE_KEYS: Record<string, readonly string[] | null> = {
+  listen: null,
+  tls: ['cert', 'key', 'clientCa', 'requireClientCert'],
+  insecure: null,
+  tokens: null,
+  dataDir: null,
+  inputRoots: null,
+  metrics: ['port', 'host'],
+  limits: null,
+  graceMs: null,
+};
+
+/** Refuses a key the daemon does not read (a typo would otherwise be ignored). */
+function checkKeys(file: string, map: object, path: string, known: typeof SERVE_KEYS): void {
+  for (const [key, value] of Object.entries(map)) {
+    if (!(key in known)) {
+      const field = `${path}.${key}`;
+      throw new OffloadError(
+        'CONFIG_INVALID',
+        `${file}: ${field} is not a setting of offload serve ` +
+          `(known: ${Object.keys(known).join(', ')})`,
+        { field },
+      );
+    }
+    const nested = known[key];
+    if (nested && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      checkKeys(file, value, `${path}.${key}`, Object.fromEntries(nested.map((k) => [k, null])));
+    }
+  }
 }
 
 function port(value: string | number | undefined, field: string): number | undefined {
@@ -92,9 +124,20 @@ function pem(path: string | undefined, field: string, base: string): Buffer | un
   }
 }
 
+/** A flag's file (relative to the working folder), else the configuration's (to its folder). */
+function pemOf(
+  flag: string | undefined,
+  flagName: string,
+  configured: string | undefined,
+  field: string,
+  base: string,
+): Buffer | undefined {
+  return flag !== undefined ? pem(flag, flagName, process.cwd()) : pem(configured, field, base);
+}
+
 function tlsOf(config: ServeConfig, flags: ServeFlags, base: string): TlsOptions | undefined {
-  const cert = pem(flags.tlsCert ?? config.tls?.cert, 'tls.cert', base);
-  const key = pem(flags.tlsKey ?? config.tls?.key, 'tls.key', base);
+  const cert = pemOf(flags.tlsCert, '--tls-cert', config.tls?.cert, 'serve.tls.cert', base);
+  const key = pemOf(flags.tlsKey, '--tls-key', config.tls?.key, 'serve.tls.key', base);
   if (!cert && !key) return undefined;
   if (!cert || !key) {
     throw new OffloadError('CONFIG_INVALID', 'tls.cert and tls.key go together', {
@@ -104,7 +147,13 @@ function tlsOf(config: ServeConfig, flags: ServeFlags, base: string): TlsOptions
   return {
     cert,
     key,
-    clientCa: pem(flags.clientCa ?? config.tls?.clientCa, 'tls.clientCa', base),
+    clientCa: pemOf(
+      flags.clientCa,
+      '--client-ca',
+      config.tls?.clientCa,
+      'serve.tls.clientCa',
+      base,
+    ),
     requireClientCert: flags.requireClientCert ?? config.tls?.requireClientCert ?? false,
   };
 }
@@ -127,11 +176,17 @@ async function serve(flags: ServeFlags, cmd: Command): Promise<void> {
       address: flags.listen ?? config.listen ?? DEFAULT_LISTEN,
       tls: tlsOf(config, flags, base),
       insecure: flags.insecure ?? config.insecure ?? false,
-      tokensFile: resolve(base, flags.tokens ?? config.tokens ?? join(home.root, 'tokens.yaml')),
+      tokensFile: flags.tokens
+        ? resolve(flags.tokens)
+        : resolve(base, config.tokens ?? join(home.root, 'tokens.yaml')),
       service: engine,
       catalog: engine.catalog,
-      dataDir: resolve(base, flags.dataDir ?? config.dataDir ?? join(home.root, 'api')),
-      inputRoots: (flags.inputRoot ?? config.inputRoots ?? []).map((r) => resolve(base, r)),
+      dataDir: flags.dataDir
+        ? resolve(flags.dataDir)
+        : resolve(base, config.dataDir ?? join(home.root, 'api')),
+      inputRoots: flags.inputRoot
+        ? flags.inputRoot.map((r) => resolve(r))
+        : (config.inputRoots ?? []).map((r) => resolve(base, r)),
       limits: { ...DEFAULT_LIMITS, ...config.limits },
       metrics:
         metricsPort === undefined
