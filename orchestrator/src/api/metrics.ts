@@ -3,17 +3,8 @@
 // are right after a restart without replaying history.
 import { createServer, type Server } from 'node:http';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { EventRecord, JobService, JobState } from '../jobs/types.js';
+import { JOB_STATES, type EventRecord, type JobService, type JobState } from '../jobs/types.js';
 
-const JOB_STATES: readonly JobState[] = [
-  'pending',
-  'splitting',
-  'running',
-  'assembling',
-  'succeeded',
-  'failed',
-  'cancelled',
-];
 const ACTIVE: readonly JobState[] = ['pending', 'splitting', 'running', 'assembling'];
 
 /** What one event means to the metrics; the engine's event vocabulary is mapped here. */

@@ -3,6 +3,16 @@
 export type JobState =
   'pending' | 'splitting' | 'running' | 'assembling' | 'succeeded' | 'failed' | 'cancelled';
 
+export const JOB_STATES: readonly JobState[] = [
+  'pending',
+  'splitting',
+  'running',
+  'assembling',
+  'succeeded',
+  'failed',
+  'cancelled',
+];
+
 export const TERMINAL_STATES: readonly JobState[] = ['succeeded', 'failed', 'cancelled'];
 
 export type BatchState = 'pending' | 'running' | 'done' | 'failed' | 'cancelled';

@@ -66,6 +66,18 @@ describe('bad input', () => {
     assert.match(r.stderr, /cluster "prod" is unknown \(configured: dev\)/);
   });
 
+  it('refuses an unknown job state and a limit that is not a count, listing what is allowed', () => {
+    const state = runCli(['jobs', '--state', 'runing'], env);
+    assert.equal(state.status, 2);
+    assert.match(
+      state.stderr,
+      /--state must be one of pending, splitting, running, .*; got "runing"/,
+    );
+    const limit = runCli(['jobs', '--limit', 'abc'], env);
+    assert.equal(limit.status, 2);
+    assert.match(limit.stderr, /--limit must be an integer from 1 to 100000; got "abc"/);
+  });
+
   it('refuses a negative batch size, naming batch.records and the value', () => {
     const r = fails({ ...good, batch: { records: -3 } }, 'negative');
     assert.match(r.stderr, /batch\.records must be a positive integer.*got -3/);

@@ -5,7 +5,7 @@ import { sha256Hex } from '../../digest.js';
 import { OffloadError, show } from '../../errors.js';
 import type { Engine } from '../../jobs/engine.js';
 import { readSpecFile, specBaseDir } from '../../jobs/spec.js';
-import type { JobRecord } from '../../jobs/types.js';
+import { JOB_STATES, type JobRecord, type JobState } from '../../jobs/types.js';
 import { action, clusterOf, globals, openEngine, openStore, printJson } from '../context.js';
 import { ProgressBar } from '../progress.js';
 
@@ -62,6 +62,29 @@ function pad(text: unknown, width: number): string {
 
 function seconds(from: number | null, to: number | null): string {
   return from && to ? `${((to - from) / 1000).toFixed(2)}s` : '-';
+}
+
+function jobState(value: string): JobState {
+  if (!(JOB_STATES as readonly string[]).includes(value)) {
+    throw new OffloadError(
+      'SPEC_INVALID',
+      `--state must be one of ${JOB_STATES.join(', ')}; got ${show(value)}`,
+      { field: 'state' },
+    );
+  }
+  return value as JobState;
+}
+
+function limitOf(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) {
+    throw new OffloadError(
+      'SPEC_INVALID',
+      `--limit must be an integer from 1 to 100000; got ${show(value)}`,
+      { field: 'limit' },
+    );
+  }
+  return n;
 }
 
 export function register(program: Command): void {
@@ -123,15 +146,16 @@ export function register(program: Command): void {
   program
     .command('jobs')
     .description('list jobs, newest first')
-    .option('--state <state>', 'only jobs in this state')
+    .option('--state <state>', `only jobs in this state: ${JOB_STATES.join(', ')}`)
     .option('--limit <n>', 'how many', '50')
     .option('--json', 'print JSON')
     .action(
       action(async (opts: { state?: string; limit: string; json?: boolean }, cmd: Command) => {
+        const state = opts.state === undefined ? undefined : jobState(opts.state);
         const store = openStore(globals(cmd));
         const jobs = store.jobs({
-          states: opts.state ? [opts.state as JobRecord['state']] : undefined,
-          limit: Number(opts.limit),
+          states: state ? [state] : undefined,
+          limit: limitOf(opts.limit),
         });
         store.close();
         if (opts.json) return printJson(jobs.map(summary));
