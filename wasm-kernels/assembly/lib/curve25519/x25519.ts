@@ -1,8 +1,9 @@
 // X25519 (RFC 7748 §5): the Montgomery ladder on Curve25519, constant time.
 import {
-  feAdd, feCopy, feCswap, feFromBytes, feInvert, feMul, feMulSmall, feOne, feSq, feSub,
+  feAdd, feCopy, feCswap, feFromBytes, feInvert, feMul, feMulSmall, feOne, feSub,
   feToBytes, feZero,
 } from './field';
+import { feMul2, feSq2 } from './field-pair';
 
 const K: usize = memory.data(32);
 const X1: usize = memory.data(48);
@@ -46,21 +47,18 @@ export function x25519(out: usize, scalar: usize, u: usize): void {
     feCswap(Z2, Z3, swap);
     swap = bit;
 
+    // The ladder's independent products go two at a time (field-pair.ts).
     feAdd(A, X2, Z2);
-    feSq(AA, A);
     feSub(B, X2, Z2);
-    feSq(BB, B);
-    feSub(E, AA, BB);
     feAdd(C, X3, Z3);
     feSub(DD, X3, Z3);
-    feMul(DA, DD, A);
-    feMul(CB, C, B);
+    feSq2(AA, A, BB, B);
+    feMul2(DA, DD, A, CB, C, B);
     feAdd(X3, DA, CB);
-    feSq(X3, X3);
     feSub(Z3, DA, CB);
-    feSq(Z3, Z3);
-    feMul(Z3, Z3, X1);
-    feMul(X2, AA, BB);
+    feSq2(X3, X3, Z3, Z3);
+    feSub(E, AA, BB);
+    feMul2(Z3, Z3, X1, X2, AA, BB);
     feMulSmall(Z2, E, A24);
     feAdd(Z2, Z2, AA);
     feMul(Z2, Z2, E);
