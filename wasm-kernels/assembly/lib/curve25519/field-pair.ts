@@ -10,11 +10,12 @@
 // (field.ts), because it had to sum the lanes back together; here no lane ever meets
 // the other.
 //
-// Operand bound: 19 times a limb must fit an i32 lane, so every limb of an operand lies
-// in [-3 * 2^25, 3 * 2^25], e.g. a sum or difference of up to three carried elements.
-// Column sums then stay below 3,500 * 2^50 < 2^62, so adding 2^62 makes them positive
-// and the carries below can shift logically (x64 has no 64-bit arithmetic vector shift,
-// and V8 emulates i64x2.shr_s with five instructions).
+// Operand bounds: 19 times a limb of the second factor of a product (or of a squared
+// operand) must fit an i32 lane, so its limbs lie in [-3 * 2^25, 3 * 2^25], a sum or
+// difference of up to three carried elements; the first factor may be a sum of four
+// (limbs in [-2^27, 2^27]). Column sums then stay below 2,300 * 2^50 < 2^62, so adding
+// 2^62 makes them positive and the carries below can shift logically (x64 has no 64-bit
+// arithmetic vector shift, and V8 emulates i64x2.shr_s with five instructions).
 //
 // Every function here runs in time independent of the values of its operands.
 
