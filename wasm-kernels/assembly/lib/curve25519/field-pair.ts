@@ -213,3 +213,70 @@ export function feSq2(r: usize, a: usize, s: usize, c: usize): void {
   const h9 = sum5(p(f0d, f9), p(f1d, f8), p(f2d, f7), p(f3d, f6), p(f4d, f5));
   carryStore2(r, s, h0, h1, h2, h3, h4, h5, h6, h7, h8, h9);
 }
+
+// Exponentiations of two elements side by side, for callers that need the same power
+// of two independent values (two X25519 ladders, the two halves of RFC 9380's
+// hash_to_ristretto255). A "pair block" holds element 0 at its address and element 1
+// 48 bytes on; the chain is field.ts's powHead, step for step.
+const PZ: usize = memory.data(96);
+const Z11: usize = memory.data(96);
+const PA: usize = memory.data(96);
+const PB: usize = memory.data(96);
+const PT: usize = memory.data(96);
+
+// @ts-ignore: decorator
+@inline function mulBlocks(r: usize, f: usize, g: usize): void {
+  feMul2(r, f, g, r + 48, f + 48, g + 48);
+}
+
+/** r = f^(2^n) for both elements of the pair blocks, n >= 1. */
+function sqnBlocks(r: usize, f: usize, n: u32): void {
+  feSq2(r, f, r + 48, f + 48);
+  for (let i: u32 = 1; i < n; i++) feSq2(r, r, r + 48, r + 48);
+}
+
+/** Leaves z^(2^250 - 1) in PA and z^11 in Z11 for both elements z of PZ. */
+function powHeadBlocks(): void {
+  sqnBlocks(Z11, PZ, 1); // 2
+  sqnBlocks(PA, Z11, 2); // 8
+  mulBlocks(PA, PA, PZ); // 9
+  mulBlocks(Z11, Z11, PA); // 11
+  sqnBlocks(PB, Z11, 1); // 22
+  mulBlocks(PA, PA, PB); // 31 = 2^5 - 1
+  sqnBlocks(PB, PA, 5);
+  mulBlocks(PA, PB, PA); // 2^10 - 1
+  sqnBlocks(PB, PA, 10);
+  mulBlocks(PB, PB, PA); // 2^20 - 1
+  sqnBlocks(PT, PB, 20);
+  mulBlocks(PB, PT, PB); // 2^40 - 1
+  sqnBlocks(PB, PB, 10);
+  mulBlocks(PA, PB, PA); // 2^50 - 1
+  sqnBlocks(PB, PA, 50);
+  mulBlocks(PB, PB, PA); // 2^100 - 1
+  sqnBlocks(PT, PB, 100);
+  mulBlocks(PB, PT, PB); // 2^200 - 1
+  sqnBlocks(PB, PB, 50);
+  mulBlocks(PA, PB, PA); // 2^250 - 1
+}
+
+// @ts-ignore: decorator
+@inline function loadBlock(z: usize, w: usize): void {
+  memory.copy(PZ, z, 48);
+  memory.copy(PZ + 48, w, 48);
+}
+
+/** r = 1/z and s = 1/w (field.ts's feInvert on both); 0 maps to 0. */
+export function feInvert2(r: usize, z: usize, s: usize, w: usize): void {
+  loadBlock(z, w);
+  powHeadBlocks();
+  sqnBlocks(PA, PA, 5); // 2^255 - 32
+  feMul2(r, PA, Z11, s, PA + 48, Z11 + 48); // p - 2
+}
+
+/** r = z^(2^252 - 3) and s = w^(2^252 - 3) (field.ts's fePow22523 on both). */
+export function fePow22523x2(r: usize, z: usize, s: usize, w: usize): void {
+  loadBlock(z, w);
+  powHeadBlocks();
+  sqnBlocks(PA, PA, 2); // 2^252 - 4
+  feMul2(r, PA, PZ, s, PA + 48, PZ + 48); // 2^252 - 3
+}
