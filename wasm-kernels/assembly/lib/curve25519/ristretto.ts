@@ -9,7 +9,8 @@ import {
   feAbs, feAdd, feCmov, feCondNeg, feCopy, feFromBytes, feIsNegative, feIsZero, feMul,
   feNeg, feOne, feSq, feSub, feToBytes,
 } from './field';
-import { sqrtRatioM1 } from './sqrt';
+import { feMul2, feSq2 } from './field-pair';
+import { sqrtRatioM1, sqrtRatioM1x2 } from './sqrt';
 
 const X: usize = 0;
 const Y: usize = 48;
@@ -128,67 +129,92 @@ export function ristrettoEncode(out: usize, p: usize): void {
   feToBytes(out, TMP);
 }
 
-const MT: usize = memory.data(48);
-const MR: usize = memory.data(48);
-const MU: usize = memory.data(48);
-const MV: usize = memory.data(48);
-const MS: usize = memory.data(48);
-const MSP: usize = memory.data(48);
-const MC: usize = memory.data(48);
-const MN: usize = memory.data(48);
-const W0: usize = memory.data(48);
-const W1: usize = memory.data(48);
-const W2: usize = memory.data(48);
-const W3: usize = memory.data(48);
+// The one-way map runs twice per element (RFC 9496 §4.3.4), on independent inputs, so
+// the two runs go in lock step with their products paired (field-pair.ts) and their
+// inverse square roots sharing one paired exponentiation. Each run keeps its values in
+// a block at these offsets.
+const MT: usize = 0;
+const MR: usize = 48;
+const MU: usize = 96;
+const MV: usize = 144;
+const MS: usize = 192;
+const MSP: usize = 240;
+const MC: usize = 288;
+const MN: usize = 336;
+const W0: usize = 384;
+const W1: usize = 432;
+const W2: usize = 480;
+const W3: usize = 528;
+const M0: usize = memory.data(576);
+const M1: usize = memory.data(576);
 const MINUS_ONE: usize = memory.data(48);
 
-/** RFC 9496 §4.3.4 MAP: the field element at t (32 bytes, top bit masked) to point p. */
-function map(p: usize, bytes: usize): void {
-  feFromBytes(MT, bytes); // reads mod 2^255, then works mod p
-  feOne(ONE);
-  feNeg(MINUS_ONE, ONE);
+/** MAP up to SQRT_RATIO_M1: t from 32 bytes (top bit masked), r, u and v, both runs. */
+function mapHead(a: usize, b: usize, bytes: usize): void {
+  feFromBytes(a + MT, bytes); // reads mod 2^255, then works mod p
+  feFromBytes(b + MT, bytes + 32);
+  feSq2(a + MR, a + MT, b + MR, b + MT);
+  feMul2(a + MR, a + MR, SQRT_M1, b + MR, b + MR, SQRT_M1); // r = SQRT_M1 t^2
+  feAdd(a + MU, a + MR, ONE);
+  feAdd(b + MU, b + MR, ONE);
+  // u = (r + 1) ONE_MINUS_D_SQ
+  feMul2(a + MU, a + MU, ONE_MINUS_D_SQ, b + MU, b + MU, ONE_MINUS_D_SQ);
+  feMul2(a + MC, a + MR, D, b + MC, b + MR, D);
+  feSub(a + MC, MINUS_ONE, a + MC); // -1 - r D
+  feSub(b + MC, MINUS_ONE, b + MC);
+  feAdd(a + MV, a + MR, D);
+  feAdd(b + MV, b + MR, D);
+  feMul2(a + MV, a + MC, a + MV, b + MV, b + MC, b + MV); // v = (-1 - r D)(r + D)
+}
 
-  feSq(MR, MT);
-  feMul(MR, MR, SQRT_M1); // r = SQRT_M1 t^2
-  feAdd(MU, MR, ONE);
-  feMul(MU, MU, ONE_MINUS_D_SQ); // u = (r + 1) ONE_MINUS_D_SQ
-  feMul(MC, MR, D);
-  feSub(MC, MINUS_ONE, MC); // -1 - r D
-  feAdd(MV, MR, D);
-  feMul(MV, MC, MV); // v = (-1 - r D)(r + D)
+/** s and c of one run, from SQRT_RATIO_M1's root in MS and its was_square. */
+function chooseRoot(m: usize, wasSquare: u32): void {
+  feAbs(m + MSP, m + MSP);
+  feNeg(m + MSP, m + MSP); // s' = -|s t|
+  feCmov(m + MS, m + MSP, wasSquare ^ 1);
+  feCopy(m + MC, m + MR);
+  feCmov(m + MC, MINUS_ONE, wasSquare); // c = -1 if square else r
+  feSub(m + MN, m + MR, ONE);
+}
 
-  const wasSquare = sqrtRatioM1(MS, MU, MV);
-  feMul(MSP, MS, MT);
-  feAbs(MSP, MSP);
-  feNeg(MSP, MSP); // s' = -|s t|
-  feCmov(MS, MSP, wasSquare ^ 1);
-  feCopy(MC, MR);
-  feCmov(MC, MINUS_ONE, wasSquare); // c = -1 if square else r
+/** N, w0..w3 of both runs and the two points (completed to extended by the products). */
+function mapTail(p: usize, q: usize, a: usize, b: usize): void {
+  feMul2(a + MN, a + MC, a + MN, b + MN, b + MC, b + MN);
+  feMul2(a + MN, a + MN, D_MINUS_ONE_SQ, b + MN, b + MN, D_MINUS_ONE_SQ);
+  feSub(a + MN, a + MN, a + MV); // N = c (r - 1) D_MINUS_ONE_SQ - v
+  feSub(b + MN, b + MN, b + MV);
 
-  feSub(MN, MR, ONE);
-  feMul(MN, MC, MN);
-  feMul(MN, MN, D_MINUS_ONE_SQ);
-  feSub(MN, MN, MV); // N = c (r - 1) D_MINUS_ONE_SQ - v
-
-  feMul(W0, MS, MV);
-  feAdd(W0, W0, W0); // 2 s v
-  feMul(W1, MN, SQRT_AD_MINUS_ONE);
-  feSq(W2, MS);
-  feSub(W3, ONE, W2); // 1 - s^2 (kept in W3 for a moment)
-  feAdd(W2, ONE, W2); // 1 + s^2
-  // w2 and w3 of the RFC: w2 = 1 - s^2, w3 = 1 + s^2.
-  feMul(p + X, W0, W2); // w0 w3
-  feMul(p + Y, W3, W1); // w2 w1
-  feMul(p + Z, W1, W2); // w1 w3
-  feMul(p + T, W0, W3); // w0 w2
+  feMul2(a + W0, a + MS, a + MV, b + W0, b + MS, b + MV);
+  feAdd(a + W0, a + W0, a + W0); // 2 s v
+  feAdd(b + W0, b + W0, b + W0);
+  feMul2(a + W1, a + MN, SQRT_AD_MINUS_ONE, b + W1, b + MN, SQRT_AD_MINUS_ONE);
+  feSq2(a + W2, a + MS, b + W2, b + MS);
+  // w2 and w3 of the RFC: w2 = 1 - s^2 (kept in W3), w3 = 1 + s^2 (kept in W2).
+  feSub(a + W3, ONE, a + W2);
+  feSub(b + W3, ONE, b + W2);
+  feAdd(a + W2, ONE, a + W2);
+  feAdd(b + W2, ONE, b + W2);
+  feMul2(p + X, a + W0, a + W2, q + X, b + W0, b + W2); // w0 w3
+  feMul2(p + Y, a + W3, a + W1, q + Y, b + W3, b + W1); // w2 w1
+  feMul2(p + Z, a + W1, a + W2, q + Z, b + W1, b + W2); // w1 w3
+  feMul2(p + T, a + W0, a + W3, q + T, b + W0, b + W3); // w0 w2
 }
 
 const P1: usize = memory.data(192);
 const P2: usize = memory.data(192);
 
-/** RFC 9496 §4.3.4: the element derived from 64 uniform bytes, written to point p. */
+/**
+ * RFC 9496 §4.3.4: the element derived from 64 uniform bytes, written to point p: MAP
+ * of each half, the two runs side by side, then their sum.
+ */
 export function ristrettoFromUniform(p: usize, bytes: usize): void {
-  map(P1, bytes);
-  map(P2, bytes + 32);
+  feOne(ONE);
+  feNeg(MINUS_ONE, ONE);
+  mapHead(M0, M1, bytes);
+  const square = sqrtRatioM1x2(M0 + MS, M0 + MU, M0 + MV, M1 + MS, M1 + MU, M1 + MV);
+  feMul2(M0 + MSP, M0 + MS, M0 + MT, M1 + MSP, M1 + MS, M1 + MT);
+  chooseRoot(M0, square & 1);
+  chooseRoot(M1, square >> 1);
+  mapTail(P1, P2, M0, M1);
   pointAdd(p, P1, P2);
 }
