@@ -36,14 +36,6 @@ export function pointCopy(p: usize, q: usize): void {
   memory.copy(p, q, POINT_BYTES);
 }
 
-/** Cached form of the identity: (1, 1, 1, 0). */
-export function cachedIdentity(c: usize): void {
-  feOne(c + X);
-  feOne(c + Y);
-  feOne(c + Z);
-  feZero(c + T);
-}
-
 /** c = p prepared for addition. */
 export function toCached(c: usize, p: usize): void {
   feAdd(c + X, p + Y, p + X);
@@ -101,14 +93,6 @@ export function cachedCondNeg(c: usize, flag: u32): void {
   feCswap(c + X, c + Y, flag);
   feNeg(C, c + T);
   feCmov(c + T, C, flag);
-}
-
-/** c = cached value `from` when flag is 1, unchanged when 0. */
-export function cachedCmov(c: usize, from: usize, flag: u32): void {
-  feCmov(c + X, from + X, flag);
-  feCmov(c + Y, from + Y, flag);
-  feCmov(c + Z, from + Z, flag);
-  feCmov(c + T, from + T, flag);
 }
 
 const SUM: usize = memory.data(192);

@@ -5,7 +5,7 @@
 // from the table by a scan of all eight entries (no secret-dependent index or branch),
 // then negated under a mask. 252 doublings and 64 additions in all.
 import {
-  POINT_BYTES, cachedCmov, cachedCondNeg, cachedIdentity, completedToExtended,
+  POINT_BYTES, cachedCondNeg, completedToExtended,
   completedToProjective, pointAddCached, pointDouble, pointIdentity, toCached,
 } from './edwards';
 
@@ -42,13 +42,41 @@ function recode(scalar: usize): void {
   return <u32>((<u64>(a ^ b) - 1) >> 63);
 }
 
-/** PICK = e * P from the table, for a digit e in [-8, 8]. Constant time. */
+/** 1 in lane 0 of the vectors at offsets 0, 48 and 96 of a cached point: the identity. */
+// @ts-ignore: decorator
+@inline function identityVector(at: usize): v128 {
+  return at == 0 || at == 48 || at == 96 ? i32x4(1, 0, 0, 0) : i32x4.splat(0);
+}
+
+/**
+ * PICK = e * P from the table, for a digit e in [-8, 8]. Constant time: every entry is
+ * read, and each 16 bytes of the result pass through one bitselect per entry, held in
+ * a register (a cachedCmov call per entry, which reloads and stores the result each
+ * time, made the whole multiplication 3.5% slower).
+ */
 function select(e: i32): void {
   const negative = <u32>(e >>> 31);
   const magnitude = <u32>(e - ((e & -(<i32>negative)) << 1)); // |e|
-  cachedIdentity(PICK);
-  for (let j: u32 = 1; j <= 8; j++) {
-    cachedCmov(PICK, TABLE + <usize>(j - 1) * POINT_BYTES, equal(magnitude, j));
+  const m1 = i32x4.splat(-(<i32>equal(magnitude, 1)));
+  const m2 = i32x4.splat(-(<i32>equal(magnitude, 2)));
+  const m3 = i32x4.splat(-(<i32>equal(magnitude, 3)));
+  const m4 = i32x4.splat(-(<i32>equal(magnitude, 4)));
+  const m5 = i32x4.splat(-(<i32>equal(magnitude, 5)));
+  const m6 = i32x4.splat(-(<i32>equal(magnitude, 6)));
+  const m7 = i32x4.splat(-(<i32>equal(magnitude, 7)));
+  const m8 = i32x4.splat(-(<i32>equal(magnitude, 8)));
+  for (let at: usize = 0; at < POINT_BYTES; at += 16) {
+    let v = identityVector(at);
+    const row = TABLE + at;
+    v = v128.bitselect(v128.load(row), v, m1);
+    v = v128.bitselect(v128.load(row + POINT_BYTES), v, m2);
+    v = v128.bitselect(v128.load(row + 2 * POINT_BYTES), v, m3);
+    v = v128.bitselect(v128.load(row + 3 * POINT_BYTES), v, m4);
+    v = v128.bitselect(v128.load(row + 4 * POINT_BYTES), v, m5);
+    v = v128.bitselect(v128.load(row + 5 * POINT_BYTES), v, m6);
+    v = v128.bitselect(v128.load(row + 6 * POINT_BYTES), v, m7);
+    v = v128.bitselect(v128.load(row + 7 * POINT_BYTES), v, m8);
+    v128.store(PICK + at, v);
   }
   cachedCondNeg(PICK, negative);
 }
