@@ -9,13 +9,16 @@ import {
 } from '../io';
 import { xmdSetDst } from '../lib/expand-message-xmd';
 import { hashToRistretto } from '../lib/curve25519/hash-to-group';
-import { ristrettoEncode } from '../lib/curve25519/ristretto';
+import { ristrettoEncode, ristrettoEncode2 } from '../lib/curve25519/ristretto';
 import { scalarIsCanonicalNonZero } from '../lib/curve25519/scalar';
-import { scalarMult } from '../lib/curve25519/scalarmult';
+import { scalarMult, scalarMult2 } from '../lib/curve25519/scalarmult';
 export * from '../abi';
 
 const SCALAR: usize = memory.data(32);
-const POINT: usize = memory.data(160);
+const POINT: usize = memory.data(192);
+const POINT2: usize = memory.data(192);
+const OUT1: usize = memory.data(32);
+const OUT2: usize = memory.data(32);
 let ready = false;
 
 /** Parameters: scalar (32 bytes, in 1..l-1), dst (1..255 bytes). */
@@ -41,10 +44,26 @@ export function offload_map(count: u32, bytes: u32): i32 {
   if (!ready) return ERR_STATE;
   resetOutput();
   const records = new RecordCursor(count, bytes);
+  // Identifiers go two at a time through the paired multiply and encoding; an odd last
+  // one alone. Results are staged since appending may move the output region.
+  let holding = false;
   while (records.next()) {
-    hashToRistretto(POINT, records.ptr, records.len);
+    if (!holding) {
+      hashToRistretto(POINT, records.ptr, records.len);
+      holding = true;
+      continue;
+    }
+    hashToRistretto(POINT2, records.ptr, records.len);
+    scalarMult2(POINT, POINT, POINT2, POINT2, SCALAR);
+    ristrettoEncode2(OUT1, POINT, OUT2, POINT2);
+    memory.copy(appendRecord(32), OUT1, 32);
+    memory.copy(appendRecord(32), OUT2, 32);
+    holding = false;
+  }
+  if (records.broken) return fail(ERR_FRAMING, records.index + 1);
+  if (holding) {
     scalarMult(POINT, POINT, SCALAR);
     ristrettoEncode(appendRecord(32), POINT);
   }
-  return records.broken ? fail(ERR_FRAMING, records.index + 1) : OK;
+  return OK;
 }

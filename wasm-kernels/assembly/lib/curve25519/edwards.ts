@@ -55,6 +55,14 @@ export function completedToProjective(r: usize, p: usize): void {
   feCopy(r + Z, A);
 }
 
+/** completedToProjective of two points, r from p and s from q: three pairs. */
+export function completedToProjective2(r: usize, p: usize, s: usize, q: usize): void {
+  // Each output slot is written after its point's last read of that slot.
+  feMul2(r + X, p + T, p + X, s + X, q + T, q + X);
+  feMul2(r + Y, p + Y, p + Z, s + Y, q + Y, q + Z);
+  feMul2(r + Z, p + T, p + Z, s + Z, q + T, q + Z);
+}
+
 /** Completed to extended: 4 multiplications in two pairs. */
 export function completedToExtended(r: usize, p: usize): void {
   feMul2(A, p + T, p + X, B, p + Y, p + Z);

@@ -80,53 +80,79 @@ export function ristrettoDecode(p: usize, s: usize): u32 {
   return bad ^ 1;
 }
 
-const EU1: usize = memory.data(48);
-const EU2: usize = memory.data(48);
-const DEN1: usize = memory.data(48);
-const DEN2: usize = memory.data(48);
-const ZINV: usize = memory.data(48);
-const IX: usize = memory.data(48);
-const IY: usize = memory.data(48);
-const EX: usize = memory.data(48);
-const EY: usize = memory.data(48);
-const DEN_INV: usize = memory.data(48);
-const ENCHANTED: usize = memory.data(48);
-const TMP: usize = memory.data(48);
+// An encoding's values, at these offsets of a block (two blocks for ristrettoEncode2).
+const EU1: usize = 0;
+const EU2: usize = 48;
+const DEN1: usize = 96;
+const DEN2: usize = 144;
+const ZINV: usize = 192;
+const IX: usize = 240;
+const IY: usize = 288;
+const EX: usize = 336;
+const EY: usize = 384;
+const DEN_INV: usize = 432;
+const ENCHANTED: usize = 480;
+const TMP: usize = 528;
+const INV: usize = 576;
+const E0: usize = memory.data(624);
+const E1: usize = memory.data(624);
+
+/** RFC 9496 §4.3.2 up to the inverse square root: u1, u2 and u1 u2^2 (in TMP). */
+function encodeHead(e: usize, p: usize): void {
+  feAdd(e + TMP, p + Z, p + Y);
+  feSub(e + EU1, p + Z, p + Y);
+  feMul(e + EU1, e + EU1, e + TMP); // (z0 + y0)(z0 - y0)
+  feMul(e + EU2, p + X, p + Y);
+  feSq(e + TMP, e + EU2);
+  feMul(e + TMP, e + TMP, e + EU1);
+}
+
+/** The rest of RFC 9496 §4.3.2, from invsqrt in INV; writes the 32 bytes to `out`. */
+function encodeTail(out: usize, e: usize, p: usize): void {
+  feMul(e + DEN1, e + INV, e + EU1);
+  feMul(e + DEN2, e + INV, e + EU2);
+  feMul(e + ZINV, e + DEN1, e + DEN2);
+  feMul(e + ZINV, e + ZINV, p + T);
+
+  feMul(e + IX, p + X, SQRT_M1);
+  feMul(e + IY, p + Y, SQRT_M1);
+  feMul(e + ENCHANTED, e + DEN1, INVSQRT_A_MINUS_D);
+  feMul(e + TMP, p + T, e + ZINV);
+  const rotate = feIsNegative(e + TMP);
+  feCopy(e + EX, p + X);
+  feCopy(e + EY, p + Y);
+  feCmov(e + EX, e + IY, rotate);
+  feCmov(e + EY, e + IX, rotate);
+  feCopy(e + DEN_INV, e + DEN2);
+  feCmov(e + DEN_INV, e + ENCHANTED, rotate);
+
+  feMul(e + TMP, e + EX, e + ZINV);
+  feCondNeg(e + EY, e + EY, feIsNegative(e + TMP));
+  feSub(e + TMP, p + Z, e + EY);
+  feMul(e + TMP, e + DEN_INV, e + TMP);
+  feAbs(e + TMP, e + TMP);
+  feToBytes(out, e + TMP);
+}
 
 /** RFC 9496 §4.3.2: writes the 32-byte encoding of the extended point p to `out`. */
 export function ristrettoEncode(out: usize, p: usize): void {
-  feAdd(TMP, p + Z, p + Y);
-  feSub(EU1, p + Z, p + Y);
-  feMul(EU1, EU1, TMP); // (z0 + y0)(z0 - y0)
-  feMul(EU2, p + X, p + Y);
-
-  feSq(TMP, EU2);
-  feMul(TMP, TMP, EU1);
+  encodeHead(E0, p);
   feOne(ONE);
-  sqrtRatioM1(INVSQRT, ONE, TMP);
-  feMul(DEN1, INVSQRT, EU1);
-  feMul(DEN2, INVSQRT, EU2);
-  feMul(ZINV, DEN1, DEN2);
-  feMul(ZINV, ZINV, p + T);
+  sqrtRatioM1(E0 + INV, ONE, E0 + TMP);
+  encodeTail(out, E0, p);
+}
 
-  feMul(IX, p + X, SQRT_M1);
-  feMul(IY, p + Y, SQRT_M1);
-  feMul(ENCHANTED, DEN1, INVSQRT_A_MINUS_D);
-  feMul(TMP, p + T, ZINV);
-  const rotate = feIsNegative(TMP);
-  feCopy(EX, p + X);
-  feCopy(EY, p + Y);
-  feCmov(EX, IY, rotate);
-  feCmov(EY, IX, rotate);
-  feCopy(DEN_INV, DEN2);
-  feCmov(DEN_INV, ENCHANTED, rotate);
-
-  feMul(TMP, EX, ZINV);
-  feCondNeg(EY, EY, feIsNegative(TMP));
-  feSub(TMP, p + Z, EY);
-  feMul(TMP, DEN_INV, TMP);
-  feAbs(TMP, TMP);
-  feToBytes(out, TMP);
+/**
+ * The encodings of two points, p to out1 and q to out2, their inverse square roots
+ * sharing one paired exponentiation (sqrtRatioM1x2).
+ */
+export function ristrettoEncode2(out1: usize, p: usize, out2: usize, q: usize): void {
+  encodeHead(E0, p);
+  encodeHead(E1, q);
+  feOne(ONE);
+  sqrtRatioM1x2(E0 + INV, ONE, E0 + TMP, E1 + INV, ONE, E1 + TMP);
+  encodeTail(out1, E0, p);
+  encodeTail(out2, E1, q);
 }
 
 // The one-way map runs twice per element (RFC 9496 §4.3.4), on independent inputs, so

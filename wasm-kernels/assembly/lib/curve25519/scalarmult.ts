@@ -7,16 +7,20 @@
 // products paired (edwards.ts, field-pair.ts). Measured: 75 us of CPU per multiply in a
 // direct loop (115 us with one product at a time).
 import {
-  POINT_BYTES, cachedCondNeg, completedToExtended,
-  completedToProjective, pointAddCached, pointDouble, pointIdentity, toCached,
+  POINT_BYTES, cachedCondNeg, completedToExtended, completedToProjective,
+  completedToProjective2, pointAddCached, pointDouble, pointIdentity, toCached,
 } from './edwards';
 
-const TABLE: usize = memory.data(8 * 192);
+// One multiplication's values live in a state block at these offsets, so that two
+// multiplications (two points, one scalar) can run side by side in scalarMult2.
+const TABLE: usize = 0; // 8 cached points
+const ACC: usize = 8 * POINT_BYTES;
+const SUM: usize = 9 * POINT_BYTES;
+const PICK: usize = 10 * POINT_BYTES;
+const P2: usize = 11 * POINT_BYTES;
+const S0: usize = memory.data(12 * 192);
+const S1: usize = memory.data(12 * 192);
 const DIGITS: usize = memory.data(64);
-const ACC: usize = memory.data(192);
-const SUM: usize = memory.data(192);
-const PICK: usize = memory.data(192);
-const P2: usize = memory.data(192);
 
 /**
  * Recodes a 32-byte little-endian scalar below 2^255 into 64 signed radix-16 digits
@@ -56,7 +60,7 @@ function recode(scalar: usize): void {
  * a register (a cachedCmov call per entry, which reloads and stores the result each
  * time, made the whole multiplication 3.5% slower).
  */
-function select(e: i32): void {
+function select(m: usize, e: i32): void {
   const negative = <u32>(e >>> 31);
   const magnitude = <u32>(e - ((e & -(<i32>negative)) << 1)); // |e|
   const m1 = i32x4.splat(-(<i32>equal(magnitude, 1)));
@@ -69,7 +73,7 @@ function select(e: i32): void {
   const m8 = i32x4.splat(-(<i32>equal(magnitude, 8)));
   for (let at: usize = 0; at < POINT_BYTES; at += 16) {
     let v = identityVector(at);
-    const row = TABLE + at;
+    const row = m + TABLE + at;
     v = v128.bitselect(v128.load(row), v, m1);
     v = v128.bitselect(v128.load(row + POINT_BYTES), v, m2);
     v = v128.bitselect(v128.load(row + 2 * POINT_BYTES), v, m3);
@@ -78,22 +82,35 @@ function select(e: i32): void {
     v = v128.bitselect(v128.load(row + 5 * POINT_BYTES), v, m6);
     v = v128.bitselect(v128.load(row + 6 * POINT_BYTES), v, m7);
     v = v128.bitselect(v128.load(row + 7 * POINT_BYTES), v, m8);
-    v128.store(PICK + at, v);
+    v128.store(m + PICK + at, v);
   }
-  cachedCondNeg(PICK, negative);
+  cachedCondNeg(m + PICK, negative);
 }
 
-/** TABLE[j - 1] = j * P in cached form, for j = 1..8. */
-function buildTable(p: usize): void {
-  toCached(TABLE, p);
-  pointDouble(SUM, p);
-  completedToExtended(ACC, SUM); // 2P
-  toCached(TABLE + POINT_BYTES, ACC);
+/** TABLE[j - 1] = j * P in cached form, for j = 1..8, in block m. */
+function buildTable(m: usize, p: usize): void {
+  const table = m + TABLE, acc = m + ACC, sum = m + SUM;
+  toCached(table, p);
+  pointDouble(sum, p);
+  completedToExtended(acc, sum); // 2P
+  toCached(table + POINT_BYTES, acc);
   for (let j: usize = 2; j < 8; j++) {
-    pointAddCached(SUM, ACC, TABLE);
-    completedToExtended(ACC, SUM); // (j + 1) P
-    toCached(TABLE + j * POINT_BYTES, ACC);
+    pointAddCached(sum, acc, table);
+    completedToExtended(acc, sum); // (j + 1) P
+    toCached(table + j * POINT_BYTES, acc);
   }
+}
+
+/** SUM (completed) = 2 ACC, ACC projective or extended: the first of a window's four. */
+// @ts-ignore: decorator
+@inline function doubleAcc(m: usize): void {
+  pointDouble(m + SUM, m + ACC);
+}
+
+/** SUM = 2 SUM, through projective P2. */
+// @ts-ignore: decorator
+@inline function doubleSum(m: usize): void {
+  pointDouble(m + SUM, m + P2);
 }
 
 /**
@@ -101,26 +118,67 @@ function buildTable(p: usize): void {
  * point p. Time depends on neither s nor p. `r` may alias `p`.
  */
 export function scalarMult(r: usize, p: usize, scalar: usize): void {
-  buildTable(p);
+  const m = S0;
+  buildTable(m, p);
   recode(scalar);
-  pointIdentity(ACC);
+  pointIdentity(m + ACC);
   for (let i: i32 = 63; i >= 0; i--) {
     if (i != 63) {
-      pointDouble(SUM, ACC);
-      completedToProjective(P2, SUM);
-      pointDouble(SUM, P2);
-      completedToProjective(P2, SUM);
-      pointDouble(SUM, P2);
-      completedToProjective(P2, SUM);
-      pointDouble(SUM, P2);
-      completedToExtended(ACC, SUM);
+      doubleAcc(m);
+      for (let k = 0; k < 3; k++) {
+        completedToProjective(m + P2, m + SUM);
+        doubleSum(m);
+      }
+      completedToExtended(m + ACC, m + SUM);
     }
-    select(<i32>load<i8>(DIGITS + <usize>i));
-    pointAddCached(SUM, ACC, PICK);
+    select(m, <i32>load<i8>(DIGITS + <usize>i));
+    pointAddCached(m + SUM, m + ACC, m + PICK);
     // Doubling needs no T: skip its multiplication except after the last digit.
-    if (i == 0) completedToExtended(ACC, SUM);
-    else completedToProjective(ACC, SUM);
+    if (i == 0) completedToExtended(m + ACC, m + SUM);
+    else completedToProjective(m + ACC, m + SUM);
   }
-  memory.copy(r, ACC, POINT_BYTES);
+  memory.copy(r, m + ACC, POINT_BYTES);
+  memory.fill(DIGITS, 0, 64);
+}
+
+/**
+ * r = s * p and t = s * q for one secret scalar s and two extended points, in lock step:
+ * the completed-to-projective conversions, which leave one product unpaired in a single
+ * multiplication, pair their three products across the two (completedToProjective2).
+ * Constant time as scalarMult; r may alias p and t may alias q.
+ */
+export function scalarMult2(r: usize, p: usize, t: usize, q: usize, scalar: usize): void {
+  const m = S0, n = S1;
+  buildTable(m, p);
+  buildTable(n, q);
+  recode(scalar);
+  pointIdentity(m + ACC);
+  pointIdentity(n + ACC);
+  for (let i: i32 = 63; i >= 0; i--) {
+    if (i != 63) {
+      doubleAcc(m);
+      doubleAcc(n);
+      for (let k = 0; k < 3; k++) {
+        completedToProjective2(m + P2, m + SUM, n + P2, n + SUM);
+        doubleSum(m);
+        doubleSum(n);
+      }
+      completedToExtended(m + ACC, m + SUM);
+      completedToExtended(n + ACC, n + SUM);
+    }
+    const e = <i32>load<i8>(DIGITS + <usize>i);
+    select(m, e);
+    select(n, e);
+    pointAddCached(m + SUM, m + ACC, m + PICK);
+    pointAddCached(n + SUM, n + ACC, n + PICK);
+    if (i == 0) {
+      completedToExtended(m + ACC, m + SUM);
+      completedToExtended(n + ACC, n + SUM);
+    } else {
+      completedToProjective2(m + ACC, m + SUM, n + ACC, n + SUM);
+    }
+  }
+  memory.copy(r, m + ACC, POINT_BYTES);
+  memory.copy(t, n + ACC, POINT_BYTES);
   memory.fill(DIGITS, 0, 64);
 }
