@@ -6,8 +6,8 @@
 //   completed  ((X : Z), (Y : T)) x = X/Z, y = Y/T, what add and double produce
 //   cached     (Y+X, Y-X, Z, 2dT) a point prepared to be added
 //
-// A point is four field elements, 160 bytes in linear memory; the layouts share offsets
-// so a completed or extended point can be read as projective.
+// A point is four padded field elements, POINT_BYTES = 192 bytes in linear memory; the
+// layouts share offsets so a completed or extended point can be read as projective.
 import { D2 } from './constants';
 import {
   feAdd, feCmov, feCopy, feCswap, feMul, feNeg, feOne, feSub, feZero,
