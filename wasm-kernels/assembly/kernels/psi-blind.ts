@@ -2,7 +2,7 @@
 // hash_to_ristretto255 (RFC 9380 Appendix B) under the run's DST and a is this
 // party's secret scalar. The first half of an ECDH-PSI exchange.
 // Measured (psi bench suite, one thread, 2 shared cores at load 4-5): 8,500-10,700
-// identifiers/s median (10,200-11,200 per second of CPU), 20.6-22.7x @noble/curves
+// identifiers/s median (10,200-11,700 per second of CPU), 19.2-22.7x @noble/curves
 // hashToCurve + multiply in the same runs; 4,100-4,500/s and 13.7-15.9x before the
 // field products were paired (field-pair.ts) and identifiers blinded two at a time.
 import {

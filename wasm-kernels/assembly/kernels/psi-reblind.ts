@@ -2,7 +2,7 @@
 // becomes the encoding of P * b under this party's secret scalar b. Encodings that
 // RFC 9496 §4.3.1 rejects are refused, naming the record, and never multiplied.
 // Measured (psi bench suite, one thread, 2 shared cores at load 4-5): 7,000-10,700 points/s
-// median, 15.5-18.3x @noble/curves fromBytes + multiply in the same runs.
+// median, 15.5-21.0x @noble/curves fromBytes + multiply in the same runs.
 import {
   OK, ERR_FRAMING, ERR_PARAMS, ERR_RECORD_ENCODING, ERR_RECORD_LENGTH, ERR_STATE, ParamReader,
   RecordCursor, appendRecord, fail, resetOutput,
