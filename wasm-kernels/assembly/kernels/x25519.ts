@@ -1,8 +1,8 @@
 // x25519: each 32-byte u-coordinate becomes X25519(scalar, u) (RFC 7748 §5), the
 // scalar being this run's secret; the kernel behind the RFC 7748 checks and benchmark.
-// Measured (psi bench suite, one thread, 2 shared cores at load 4-5): 9,700-14,600 per
+// Measured (psi bench suite, one thread, 2 shared cores at load 4-5): 8,900-14,600 per
 // second median (13,000-15,000 per second of CPU), 0.51-0.64x node:crypto diffieHellman
-// (OpenSSL) and 19.5-21.3x @noble/curves in the same runs; 0.30-0.43x node:crypto before
+// (OpenSSL) and 18.2-21.5x @noble/curves in the same runs; 0.30-0.43x node:crypto before
 // the field products were paired (field-pair.ts) and records taken two at a time.
 import {
   OK, ERR_FRAMING, ERR_PARAMS, ERR_RECORD_LENGTH, ERR_STATE, ParamReader, RecordCursor,
