@@ -21,6 +21,7 @@ export interface Probe {
   mult(): number;
   scalarOk(): number;
   x25519Iterate(n: number): void;
+  pair(): void;
 }
 
 async function sourcesDigest(): Promise<string> {
@@ -86,5 +87,6 @@ export async function loadProbe(): Promise<Probe> {
     mult: () => x.probe_mult!() as number,
     scalarOk: () => x.probe_scalar_ok!() as number,
     x25519Iterate: (n) => x.probe_x25519_iterate!(n),
+    pair: () => x.probe_pair!(),
   };
 }

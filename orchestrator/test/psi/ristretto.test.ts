@@ -104,6 +104,7 @@ describe('ristretto255 (RFC 9496)', () => {
   it('makes psi-reblind refuse an invalid encoding, naming its record', async () => {
     const kernel = await openKernel('psi-reblind', { scalar: scalarBytes(7n) });
     for (const [i, { hex: h }] of INVALID_ENCODINGS.entries()) {
+      // Third of a chunk (first of a pair) and second (second of a pair).
       const records = [generator, hex(GENERATOR_MULTIPLES[2]!), hex(h)];
       assert.throws(
         () => mapRecords(kernel, records, 100),
@@ -113,6 +114,11 @@ describe('ristretto255 (RFC 9496)', () => {
           err.record === 102 &&
           /record 102: record is not a valid encoding/.test(err.message),
         `vector ${i}`,
+      );
+      assert.throws(
+        () => mapRecords(kernel, [generator, hex(h)], 100),
+        (err: unknown) => err instanceof OffloadError && err.record === 101,
+        `vector ${i} second`,
       );
     }
   });
@@ -158,6 +164,28 @@ describe('psi-blind (hash_to_ristretto255, RFC 9380 Appendix B)', () => {
       const want = ristretto255_hasher.hashToCurve(id, { DST: dst }).multiply(s).toBytes();
       assert.equal(out[i]!.toString('hex'), Buffer.from(want).toString('hex'), `id ${i}`);
     });
+  });
+
+  it('agrees with @noble/curves on every record of chunks of 1 to 5, blind and reblind', async () => {
+    // Both kernels multiply records two at a time and an odd last one alone.
+    const dst = Buffer.from('offload-psi-chunks');
+    const s = randomScalar();
+    const blind = await openKernel('psi-blind', { scalar: scalarBytes(s), dst });
+    const reblind = await openKernel('psi-reblind', { scalar: scalarBytes(s) });
+    for (let count = 1; count <= 5; count++) {
+      const ids = Array.from({ length: count }, () => randomBytes(9));
+      const points = ids.map((id) => ristretto255_hasher.hashToCurve(id, { DST: dst }));
+      const blinded = mapRecords(blind, ids);
+      const reblinded = mapRecords(
+        reblind,
+        points.map((p) => Buffer.from(p.toBytes())),
+      );
+      points.forEach((p, i) => {
+        const want = Buffer.from(p.multiply(s).toBytes()).toString('hex');
+        assert.equal(blinded[i]!.toString('hex'), want, `blind ${i} of ${count}`);
+        assert.equal(reblinded[i]!.toString('hex'), want, `reblind ${i} of ${count}`);
+      });
+    }
   });
 
   it('double blinding commutes: H(x) a b == H(x) b a', async () => {

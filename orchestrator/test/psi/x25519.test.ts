@@ -66,6 +66,30 @@ describe('x25519 (RFC 7748)', () => {
     }
   });
 
+  it('agrees with node:crypto on every record of chunks of 1 to 7 under one scalar', async () => {
+    // The kernel runs records two ladders at a time and an odd last one alone.
+    const scalar = randomBytes(32);
+    const kernel = await openKernel('x25519', { scalar });
+    const privateKey = createPrivateKey({
+      key: Buffer.concat([PKCS8, scalar]),
+      format: 'der',
+      type: 'pkcs8',
+    });
+    for (let count = 1; count <= 7; count++) {
+      const peers = Array.from({ length: count }, () => randomBytes(32));
+      const got = mapRecords(kernel, peers);
+      peers.forEach((peer, i) => {
+        const publicKey = createPublicKey({
+          key: Buffer.concat([SPKI, peer]),
+          format: 'der',
+          type: 'spki',
+        });
+        const want = diffieHellman({ privateKey, publicKey });
+        assert.equal(got[i]!.toString('hex'), want.toString('hex'), `record ${i} of ${count}`);
+      });
+    }
+  });
+
   it('refuses a record that is not 32 bytes, naming it', async () => {
     const kernel = await openKernel('x25519', { scalar: randomBytes(32) });
     assert.throws(

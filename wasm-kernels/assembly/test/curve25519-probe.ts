@@ -9,6 +9,8 @@ import {
 } from '../lib/curve25519/ristretto';
 import { scalarIsCanonicalNonZero } from '../lib/curve25519/scalar';
 import { scalarMult } from '../lib/curve25519/scalarmult';
+import { feMul, feSq } from '../lib/curve25519/field';
+import { feMul2, feSq2 } from '../lib/curve25519/field-pair';
 import { x25519 } from '../lib/curve25519/x25519';
 
 const IN: usize = memory.data(8192);
@@ -68,4 +70,27 @@ export function probe_x25519_iterate(n: u32): void {
     memory.copy(U, K, 32);
     memory.copy(K, OUT, 32);
   }
+}
+
+const FE: usize = memory.data(4 * 48);
+
+/**
+ * Paired against single products: IN holds four elements a, b, c, d of 10 i32 limbs.
+ * OUT gets a b, c d (feMul2), a b, c d (feMul), b^2, d^2 (feSq2), b^2, d^2 (feSq),
+ * 40 bytes each.
+ */
+export function probe_pair(): void {
+  for (let i: usize = 0; i < 4; i++) {
+    memory.fill(FE + i * 48, 0, 48);
+    memory.copy(FE + i * 48, IN + i * 40, 40);
+  }
+  const a = FE, b = FE + 48, c = FE + 96, d = FE + 144;
+  const r: usize = memory.data(8 * 48);
+  feMul2(r, a, b, r + 48, c, d);
+  feMul(r + 96, a, b);
+  feMul(r + 144, c, d);
+  feSq2(r + 192, b, r + 240, d);
+  feSq(r + 288, b);
+  feSq(r + 336, d);
+  for (let i: usize = 0; i < 8; i++) memory.copy(OUT + i * 40, r + i * 48, 40);
 }

@@ -6,12 +6,13 @@
 //   completed  ((X : Z), (Y : T)) x = X/Z, y = Y/T, what add and double produce
 //   cached     (Y+X, Y-X, Z, 2dT) a point prepared to be added
 //
-// A point is four field elements, 160 bytes in linear memory; the layouts share offsets
-// so a completed or extended point can be read as projective.
+// A point is four padded field elements, POINT_BYTES = 192 bytes in linear memory; the
+// layouts share offsets so a completed or extended point can be read as projective.
 import { D2 } from './constants';
 import {
-  feAdd, feCmov, feCopy, feCswap, feMul, feNeg, feOne, feSq, feSub, feZero,
+  feAdd, feCmov, feCopy, feCswap, feMul, feNeg, feOne, feSub, feZero,
 } from './field';
+import { feMul2, feSq2 } from './field-pair';
 
 export const POINT_BYTES: usize = 192;
 const X: usize = 0;
@@ -35,14 +36,6 @@ export function pointCopy(p: usize, q: usize): void {
   memory.copy(p, q, POINT_BYTES);
 }
 
-/** Cached form of the identity: (1, 1, 1, 0). */
-export function cachedIdentity(c: usize): void {
-  feOne(c + X);
-  feOne(c + Y);
-  feOne(c + Z);
-  feZero(c + T);
-}
-
 /** c = p prepared for addition. */
 export function toCached(c: usize, p: usize): void {
   feAdd(c + X, p + Y, p + X);
@@ -51,31 +44,39 @@ export function toCached(c: usize, p: usize): void {
   feMul(c + T, p + T, D2);
 }
 
-/** Completed to projective: 3 multiplications. */
+// A completed point's T may be a sum of four carried elements (2 Z^2 - Y^2 + X^2 after a
+// doubling) and its X of three, so T is always the first factor of a paired product
+// and X never the second beside it (the operand bounds of field-pair.ts).
+
+/** Completed to projective: 3 multiplications, two of them paired. */
 export function completedToProjective(r: usize, p: usize): void {
-  feMul(r + X, p + X, p + T);
-  feMul(r + Y, p + Y, p + Z);
-  feMul(r + Z, p + Z, p + T);
+  feMul(A, p + T, p + Z);
+  feMul2(r + X, p + T, p + X, r + Y, p + Y, p + Z);
+  feCopy(r + Z, A);
 }
 
-/** Completed to extended: 4 multiplications. */
+/** completedToProjective of two points, r from p and s from q: three pairs. */
+export function completedToProjective2(r: usize, p: usize, s: usize, q: usize): void {
+  // Each output slot is written after its point's last read of that slot.
+  feMul2(r + X, p + T, p + X, s + X, q + T, q + X);
+  feMul2(r + Y, p + Y, p + Z, s + Y, q + Y, q + Z);
+  feMul2(r + Z, p + T, p + Z, s + Z, q + T, q + Z);
+}
+
+/** Completed to extended: 4 multiplications in two pairs. */
 export function completedToExtended(r: usize, p: usize): void {
-  feMul(A, p + X, p + T);
-  feMul(B, p + Y, p + Z);
-  feMul(r + Z, p + Z, p + T);
-  feMul(r + T, p + X, p + Y);
+  feMul2(A, p + T, p + X, B, p + Y, p + Z);
+  feMul2(r + Z, p + T, p + Z, r + T, p + X, p + Y);
   feCopy(r + X, A);
   feCopy(r + Y, B);
 }
 
 /** r (completed) = 2p, p projective: 4 squarings (HWCD "dbl-2008-hwcd"). */
 export function pointDouble(r: usize, p: usize): void {
-  feSq(A, p + X); // X^2
-  feSq(B, p + Y); // Y^2
-  feSq(C, p + Z);
-  feAdd(C, C, C); // 2 Z^2
   feAdd(E, p + X, p + Y);
-  feSq(E, E); // (X + Y)^2
+  feSq2(A, p + X, B, p + Y); // X^2, Y^2
+  feSq2(C, p + Z, E, E); // Z^2, (X + Y)^2
+  feAdd(C, C, C); // 2 Z^2
   feAdd(r + Y, B, A);
   feSub(r + Z, B, A);
   feSub(r + X, E, r + Y);
@@ -85,11 +86,9 @@ export function pointDouble(r: usize, p: usize): void {
 /** r (completed) = p + q, p extended, q cached: 4 multiplications ("add-2008-hwcd-3"). */
 export function pointAddCached(r: usize, p: usize, q: usize): void {
   feAdd(A, p + Y, p + X);
-  feMul(A, A, q + X); // (Y1 + X1)(Y2 + X2)
   feSub(B, p + Y, p + X);
-  feMul(B, B, q + Y); // (Y1 - X1)(Y2 - X2)
-  feMul(C, p + T, q + T); // 2d T1 T2
-  feMul(E, p + Z, q + Z);
+  feMul2(A, A, q + X, B, B, q + Y); // (Y1 + X1)(Y2 + X2), (Y1 - X1)(Y2 - X2)
+  feMul2(C, p + T, q + T, E, p + Z, q + Z); // 2d T1 T2, Z1 Z2
   feAdd(E, E, E); // 2 Z1 Z2
   feSub(r + X, A, B);
   feAdd(r + Y, A, B);
@@ -102,14 +101,6 @@ export function cachedCondNeg(c: usize, flag: u32): void {
   feCswap(c + X, c + Y, flag);
   feNeg(C, c + T);
   feCmov(c + T, C, flag);
-}
-
-/** c = cached value `from` when flag is 1, unchanged when 0. */
-export function cachedCmov(c: usize, from: usize, flag: u32): void {
-  feCmov(c + X, from + X, flag);
-  feCmov(c + Y, from + Y, flag);
-  feCmov(c + Z, from + Z, flag);
-  feCmov(c + T, from + T, flag);
 }
 
 const SUM: usize = memory.data(192);

@@ -7,11 +7,16 @@
 //
 // WebAssembly has a 64-bit multiply but no 128-bit product, so the 5 x 51-bit layout of
 // 64-bit C code would need four multiplies per limb product; 10 limbs keep every limb
-// product and column sum inside an i64. Measured in V8 (Node 20, 2 shared cores): one
-// multiply 51-66 ns, one squaring 26-37 ns when the machine is quiet. A variant that
-// paired products with i64x2.extmul_low_i32x4_s was 1.0-1.3x slower than the scalar
-// code below: V8 spends the saved multiplies on lane shuffles and extractions. Keeping
-// only f in locals and loading g and 19 g per product from memory was 1.2x slower.
+// product and column sum inside an i64. Measured in V8 (Node 20, AMD EPYC at 2.45 GHz,
+// 2 shared cores, TurboFan code): one multiply 51-56 ns, one squaring 28-30 ns. That is
+// about 127 cycles for 100 products, near the floor of one 64-bit imul per cycle: the
+// 34 operands (f, 2 f, g, 19 g) outlive x64's 16 registers, so TurboFan spills them and
+// multiplies from the stack, ~4 instructions a product. A variant that paired the
+// products of ONE multiplication with i64x2.extmul_low_i32x4_s was 1.0-1.3x slower: V8
+// spends the saved multiplies on lane shuffles and extractions. Keeping only f in locals
+// and loading g and 19 g per product from memory was 1.2x slower. Independent products
+// go two at a time in field-pair.ts instead (1.6x the rate of two calls here), which is
+// what the ladder, the Edwards formulas and the exponentiations use.
 //
 // Carries are signed and rounded, so a carried limb lies in [-2^25, 2^25] (even) or
 // [-2^24, 2^24] (odd). `add` and `sub` do not carry: an operand of `mul` or `sq` may be
