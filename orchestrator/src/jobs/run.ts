@@ -385,6 +385,9 @@ export class JobRun {
   }
 
   private splitFinished(index: number, records: number): void {
+    // A batch may have failed the job while the last ranges were being framed: its
+    // state is final, and must not turn back to running.
+    if (this.finished) return;
     const { store } = this.deps;
     if (index === 0) {
       throw new OffloadError(
