@@ -54,6 +54,8 @@ function split(values, shares, seed) {
 }
 
 const int64 = (v) => ({ int64: String(v) });
+/** share-split reads values modulo 2^64: signed or unsigned decimals (the word64 codec). */
+const word64 = (v) => ({ word64: String(v) });
 const u64 = (v) => ({ u64: String(v) });
 const list = (xs) => ({ 'u64-list': xs.map(String).join(',') });
 /** A value read modulo 2^64, written back as the kernels' int64 codec renders it. */
@@ -69,7 +71,7 @@ function splitVector(name, values, shares, s) {
     name,
     params: { shares },
     seed: seed(s),
-    input: values.map(int64),
+    input: values.map(word64),
     output: split(values, shares, s).map(list),
   };
 }
@@ -99,7 +101,7 @@ function roundTrip(shares, s) {
       { kernel: 'share-split', params: { shares }, seed: seed(s) },
       { kernel: 'share-reconstruct' },
     ],
-    input: edges.map(int64),
+    input: edges.map(word64),
     output: edges.map((v) => int64(signed(v))),
   };
 }
@@ -127,7 +129,7 @@ function columnSums(values, shares, s) {
       { kernel: 'share-split', params: { shares }, seed: seed(s) },
       { kernel: 'share-sum', columns: true },
     ],
-    input: values.map(int64),
+    input: values.map(word64),
     output: [u64(total)],
   };
 }

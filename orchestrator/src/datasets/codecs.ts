@@ -88,6 +88,18 @@ const int64: Codec = {
   json: (record) => record.readBigInt64LE(0).toString(),
 };
 
+/**
+ * A 64-bit word for arithmetic modulo 2^64 (secret sharing): a signed or an unsigned
+ * decimal, -2^63 to 2^64 - 1, stored as its two's complement pattern; rendered signed.
+ * Unlike int64, 2^63 and above are accepted, since they name the same residues.
+ */
+const word64: Codec = {
+  name: 'word64',
+  parse: (text, where) => u64Bytes(parseInteger(text, where, I64_MIN, U64_MAX)),
+  render: int64.render,
+  json: int64.json,
+};
+
 const u64List: Codec = {
   name: 'u64-list',
   parse(text, where) {
@@ -117,7 +129,7 @@ export function registerCodec(codec: Codec): void {
   registry.set(codec.name, codec);
 }
 
-for (const c of [utf8, hex, u64, int64, u64List]) registerCodec(c);
+for (const c of [utf8, hex, u64, int64, word64, u64List]) registerCodec(c);
 
 export function codec(name: string, field = 'codec'): Codec {
   const c = registry.get(name);
