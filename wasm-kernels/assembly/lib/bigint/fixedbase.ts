@@ -4,8 +4,9 @@
 // g^(d * 2^(w*i)) for every digit value d, so
 //   g^e = prod_i row_i[e_i]
 // costs one multiplication per digit and no squarings. Each lookup reads the whole
-// row and keeps one entry through masks (FixedBatch), so neither timing nor memory
-// access depends on e (the encryption randomness).
+// row and keeps one entry through byte shuffles and masks held in registers
+// (FixedBatch), so neither timing nor memory access depends on e (the encryption
+// randomness): the digits only ever steer i8x16.swizzle's lanes and v128.and.
 // The window width is the caller's choice; paillier-encrypt.ts records the measurements.
 import { allocBytes, copyLimbs } from './limbs';
 import { Mont, montMul } from './montgomery';
@@ -16,9 +17,9 @@ export class FixedBase {
   rows: u32;
   bits: u32;
   /**
-   * Row i holds g^(d * 2^(w*i)) for d < 2^w, interleaved by vector: the j-th 16 bytes of
-   * every entry, d = 0, 1, ..., then the (j+1)-th, so that a constant-time scan of a
-   * row reads it front to back.
+   * Row i holds g^(d * 2^(w*i)) for d < 2^w, transposed by byte: for each byte position
+   * p of an entry and each group of 16 entries, the 16 entries' bytes p side by side
+   * (FixedBatch.selectRow picks among them with byte shuffles). Needs w >= 4.
    */
   table: usize;
   rowBytes: usize;
@@ -45,50 +46,54 @@ export class FixedBase {
       }
       // The next row's base: power^(2^w) = row[2^w - 1] * power.
       montMul(power, row + <usize>(entries - 1) * stride, power, ctx);
-      interleave(this.table + <usize>i * this.rowBytes, row, entries, stride);
+      transposeBytes(this.table + <usize>i * this.rowBytes, row, entries, stride);
     }
   }
 }
 
-/** dst[j][d] = src[d][j] for 16-byte vectors j of `entries` entries of `stride` bytes. */
-function interleave(dst: usize, src: usize, entries: u32, stride: usize): void {
+/** dst[p][g][e] = byte p of entry 16g + e of src (`entries` entries of `stride` bytes). */
+function transposeBytes(dst: usize, src: usize, entries: u32, stride: usize): void {
   let out = dst;
-  for (let j: usize = 0; j < stride; j += 16) {
+  for (let p: usize = 0; p < stride; p++) {
     for (let d: u32 = 0; d < entries; d++) {
-      v128.store(out, v128.load(src + <usize>d * stride + j));
-      out += 16;
+      store<u8>(out, load<u8>(src + <usize>d * stride + p));
+      out++;
     }
   }
 }
 
 /** Exponentiations that share each table row read (see FixedBatch.pow). */
-export const BATCH: u32 = 8;
+export const BATCH: u32 = 16;
 
 /**
  * Up to BATCH fixed-base exponentiations at once. A lookup in the table has to read the
  * whole row (128 entries, 76 KB at 2048 bits with w = 7) to stay constant time, and the
- * 11 MB table does not stay in cache, so each row is read once for eight exponents; the
- * masks of the eight digits are applied while the row's vector is in a register.
- * Measured at 2048 bits, w = 6, CPU time of one exponentiation, same run (the time
- * beyond its 171 products in brackets):
- *   four lanes, entries one after another      2111 us (403)
- *   eight lanes, entries interleaved by vector  1953 us (217)
- *   sixteen lanes (two passes of eight)         1967 us (231)
- * Four lanes were bound by memory traffic, sixteen add nothing over eight. With the old
- * layout, eight lanes were slower than four (332 against 402-427 encryptions a second):
- * a column's 64 strided reads missed the prefetcher. At w = 7, two passes of four lanes
- * over each column beat one pass of eight (selectColumn): 320-392 against 401-425 us
- * beyond the products, three pairs of runs.
+ * 11 MB table does not stay in cache, so each row is read once for sixteen exponents.
+ * Measured at 2048 bits, CPU time of one exponentiation, same run (the time beyond its
+ * products in brackets):
+ *   w = 6, four lanes, entries one after another, and/or masks     2111 us (403)
+ *   w = 6, eight lanes, entries interleaved by 16-byte vector      1953 us (217)
+ *   w = 7, eight lanes in two passes of four, interleaved          1750-1782 us (340-358)
+ *   w = 7, eight lanes, byte-transposed, byte shuffles (selectRow)  1597-1643 us (156-207)
+ *   w = 7, sixteen lanes, byte-transposed, byte shuffles            1536-1539 us (92-109)
+ * With and/or masks every entry costs two vector operations per lane; a byte shuffle
+ * picks sixteen lanes' bytes out of sixteen entries at once, so the scan costs a few
+ * operations per byte of the row whatever the lane count, and sixteen lanes halve it
+ * per exponentiation again.
  */
 export class FixedBatch {
   base: FixedBase;
+  /** The low four bits of each lane's digit (byte b), then one mask per group of 16. */
   masks: usize;
   sel: usize;
+  /** Sixteen byte positions of the sixteen lanes, before transposition. */
+  gathered: usize;
 
   constructor(base: FixedBase, ctx: Mont) {
     this.base = base;
-    this.masks = allocBytes(<usize>(BATCH << base.w) << 4);
+    this.masks = allocBytes(<usize>(1 + (1 << (base.w - 4))) << 4);
     this.sel = allocBytes((<usize>ctx.k << 2) * <usize>BATCH);
+    this.gathered = allocBytes(256);
   }
 
   /**
@@ -111,54 +116,141 @@ export class FixedBatch {
     }
   }
 
-  /** masks[d][b] = all ones when digit b is d, else zero (digits of absent lanes: none). */
+  /**
+   * Byte b of the index vector is digit b's low four bits (0x80, which selects zero, for
+   * absent lanes); byte b of group g's mask is all ones when digit b's
+   * high bits are g. Built without branches on the digits.
+   */
   private buildMasks(es: usize, count: u32, pos: u32): void {
-    const entries: u32 = 1 << this.base.w;
-    for (let b: u32 = 0; b < BATCH; b++) {
-      const digit = b < count ? window(load<u32>(es + (<usize>b << 2)), pos, this.base.w) : entries;
-      for (let d: u32 = 0; d < entries; d++) {
-        const at = this.masks + ((<usize>(d * BATCH + b)) << 4);
-        v128.store(at, i32x4.splat(-<i32>(d == digit)));
+    const w = this.base.w;
+    const groups: u32 = 1 << (w - 4);
+    memory.fill(this.masks, 0x80, 16);
+    memory.fill(this.masks + 16, 0, <usize>groups << 4);
+    for (let b: u32 = 0; b < count; b++) {
+      const digit = window(load<u32>(es + (<usize>b << 2)), pos, w);
+      store<u8>(this.masks + <usize>b, <u8>(digit & 15));
+      const high = digit >> 4;
+      for (let g: u32 = 0; g < groups; g++) {
+        store<u8>(this.masks + 16 + (<usize>g << 4) + <usize>b, <u8>(-<i32>(g == high)));
       }
     }
   }
 
-  /** sel[b] = row[digit b] for every lane b, reading every entry of the row once. */
-  private selectRow(row: usize, stride: usize): void {
-    const w = this.base.w;
-    for (let j: usize = 0; j < stride; j += 16) {
-      this.selectColumn(row + (j << w), j, stride, 0);
-      this.selectColumn(row + (j << w), j, stride, 4);
-    }
-  }
-
   /**
-   * The j-th vector of lanes g..g+3: the row's j-th vectors lie side by side
-   * (FixedBase.table), so this reads 16 << w bytes front to back, and applies four
-   * digits' masks while each vector is in a register. The second call for lanes 4..7
-   * finds the column in the first-level cache. (Eight lanes in one pass ran out of vector
-   * registers: TurboFan kept an accumulator on the stack, and the scan took twice as long.)
+   * sel[b] = row[digit b] for every lane b, reading every entry of the row once: for each
+   * byte position, one byte shuffle per group of 16 entries picks lane b's entry into
+   * byte b, and the group masks keep the right group. Sixteen positions gathered that
+   * way are then transposed into the lanes' numbers.
    */
-  private selectColumn(src: usize, j: usize, stride: usize, g: u32): void {
-    let a0 = i64x2.splat(0);
-    let a1 = a0;
-    let a2 = a0;
-    let a3 = a0;
-    let mask = this.masks + (<usize>g << 4);
-    const end = src + (<usize>16 << this.base.w);
-    while (src < end) {
-      const v = v128.load(src);
-      a0 = v128.or(a0, v128.and(v, v128.load(mask)));
-      a1 = v128.or(a1, v128.and(v, v128.load(mask, 16)));
-      a2 = v128.or(a2, v128.and(v, v128.load(mask, 32)));
-      a3 = v128.or(a3, v128.and(v, v128.load(mask, 48)));
-      src += 16;
-      mask += <usize>BATCH << 4;
+  private selectRow(row: usize, stride: usize): void {
+    const groups: usize = <usize>1 << (this.base.w - 4);
+    const index = v128.load(this.masks);
+    const masks = this.masks + 16;
+    const masksEnd = masks + (groups << 4);
+    let src = row;
+    for (let p: usize = 0; p < stride; p += 16) {
+      for (let q: usize = 0; q < 256; q += 16) {
+        let acc = i64x2.splat(0);
+        for (let m = masks; m < masksEnd; m += 16) {
+          acc = v128.or(acc, v128.and(i8x16.swizzle(v128.load(src), index), v128.load(m)));
+          src += 16;
+        }
+        v128.store(this.gathered + q, acc);
+      }
+      transposeSixteen(this.gathered, this.sel + p, stride);
     }
-    const sel = this.sel + j + <usize>g * stride;
-    v128.store(sel, a0);
-    v128.store(sel + stride, a1);
-    v128.store(sel + 2 * stride, a2);
-    v128.store(sel + 3 * stride, a3);
   }
+}
+
+/**
+ * Rows r0..r15 of 16 bytes at `src` into sixteen vectors at dst + b*stride: vector b =
+ * byte b of r0..r15. Four rounds of interleaving: bytes, pairs, quads, halves.
+ */
+function transposeSixteen(src: usize, dst: usize, stride: usize): void {
+  let a = v128.load(src);
+  let b = v128.load(src, 16);
+  const x0 = lo8(a, b);
+  const y0 = hi8(a, b);
+  a = v128.load(src, 32);
+  b = v128.load(src, 48);
+  const x1 = lo8(a, b);
+  const y1 = hi8(a, b);
+  a = v128.load(src, 64);
+  b = v128.load(src, 80);
+  const x2 = lo8(a, b);
+  const y2 = hi8(a, b);
+  a = v128.load(src, 96);
+  b = v128.load(src, 112);
+  const x3 = lo8(a, b);
+  const y3 = hi8(a, b);
+  a = v128.load(src, 128);
+  b = v128.load(src, 144);
+  const x4 = lo8(a, b);
+  const y4 = hi8(a, b);
+  a = v128.load(src, 160);
+  b = v128.load(src, 176);
+  const x5 = lo8(a, b);
+  const y5 = hi8(a, b);
+  a = v128.load(src, 192);
+  b = v128.load(src, 208);
+  const x6 = lo8(a, b);
+  const y6 = hi8(a, b);
+  a = v128.load(src, 224);
+  b = v128.load(src, 240);
+  const x7 = lo8(a, b);
+  const y7 = hi8(a, b);
+  finishEight(dst, stride, x0, x1, x2, x3, x4, x5, x6, x7);
+  finishEight(dst + (stride << 3), stride, y0, y1, y2, y3, y4, y5, y6, y7);
+}
+
+/** Lanes 0..7 from byte pairs x_j = (byte b of r(2j), of r(2j+1)) for b < 8. */
+@inline function finishEight(
+  dst: usize, stride: usize,
+  x0: v128, x1: v128, x2: v128, x3: v128, x4: v128, x5: v128, x6: v128, x7: v128,
+): void {
+  // Quads: bytes b of r(4j)..r(4j+3) for b < 4 (low) and 4 <= b < 8 (high).
+  const l0 = lo16(x0, x1);
+  const l1 = lo16(x2, x3);
+  const l2 = lo16(x4, x5);
+  const l3 = lo16(x6, x7);
+  const h0 = hi16(x0, x1);
+  const h1 = hi16(x2, x3);
+  const h2 = hi16(x4, x5);
+  const h3 = hi16(x6, x7);
+  storePair(dst, stride, 0, lo32(l0, l1), lo32(l2, l3));
+  storePair(dst, stride, 2, hi32(l0, l1), hi32(l2, l3));
+  storePair(dst, stride, 4, lo32(h0, h1), lo32(h2, h3));
+  storePair(dst, stride, 6, hi32(h0, h1), hi32(h2, h3));
+}
+
+/** Lanes b and b+1 from eight-byte halves: (r0..r7 of b, of b+1) and (r8..r15 of both). */
+@inline function storePair(dst: usize, stride: usize, b: usize, a: v128, c: v128): void {
+  const low = i8x16.shuffle(a, c, 0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23);
+  const high = i8x16.shuffle(a, c, 8, 9, 10, 11, 12, 13, 14, 15, 24, 25, 26, 27, 28, 29, 30, 31);
+  v128.store(dst + b * stride, low);
+  v128.store(dst + (b + 1) * stride, high);
+}
+
+@inline function lo8(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+}
+
+@inline function hi8(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14, 30, 15, 31);
+}
+
+@inline function lo16(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 0, 1, 16, 17, 2, 3, 18, 19, 4, 5, 20, 21, 6, 7, 22, 23);
+}
+
+@inline function hi16(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 8, 9, 24, 25, 10, 11, 26, 27, 12, 13, 28, 29, 14, 15, 30, 31);
+}
+
+@inline function lo32(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23);
+}
+
+@inline function hi32(a: v128, b: v128): v128 {
+  return i8x16.shuffle(a, b, 8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31);
 }
