@@ -67,8 +67,8 @@ export const BATCH: u32 = 16;
 
 /**
  * Up to BATCH fixed-base exponentiations at once. A lookup in the table has to read the
- * whole row (128 entries, 76 KB at 2048 bits with w = 7) to stay constant time, and the
- * 11 MB table does not stay in cache, so each row is read once for sixteen exponents.
+ * whole row (256 entries, 152 KB at 2048 bits with w = 8) to stay constant time, and the
+ * 20 MB table does not stay in cache, so each row is read once for sixteen exponents.
  * Measured at 2048 bits, CPU time of one exponentiation, same run (the time beyond its
  * products in brackets):
  *   w = 6, four lanes, entries one after another, and/or masks     2111 us (403)
