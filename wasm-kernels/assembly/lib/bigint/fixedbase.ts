@@ -63,12 +63,12 @@ function transposeBytes(dst: usize, src: usize, entries: u32, stride: usize): vo
 }
 
 /** Exponentiations that share each table row read (see FixedBatch.pow). */
-export const BATCH: u32 = 16;
+export const BATCH: u32 = 32;
 
 /**
  * Up to BATCH fixed-base exponentiations at once. A lookup in the table has to read the
  * whole row (256 entries, 152 KB at 2048 bits with w = 8) to stay constant time, and the
- * 20 MB table does not stay in cache, so each row is read once for sixteen exponents.
+ * 20 MB table does not stay in cache, so each row is read once for 32 exponents.
  * Measured at 2048 bits, CPU time of one exponentiation, same run (the time beyond its
  * products in brackets):
  *   w = 6, four lanes, entries one after another, and/or masks     2111 us (403)
@@ -76,24 +76,29 @@ export const BATCH: u32 = 16;
  *   w = 7, eight lanes in two passes of four, interleaved          1750-1782 us (340-358)
  *   w = 7, eight lanes, byte-transposed, byte shuffles (selectRow)  1597-1643 us (156-207)
  *   w = 7, sixteen lanes, byte-transposed, byte shuffles            1536-1539 us (92-109)
+ *   w = 8, sixteen lanes, byte-transposed, byte shuffles            1375-1377 us (136-148)
+ *   w = 8, 32 lanes (two shuffles of each vector read)              1322-1341 us (75-96)
  * With and/or masks every entry costs two vector operations per lane; a byte shuffle
  * picks sixteen lanes' bytes out of sixteen entries at once, so the scan costs a few
- * operations per byte of the row whatever the lane count, and sixteen lanes halve it
- * per exponentiation again.
+ * operations per byte of the row for sixteen lanes, and its memory traffic per
+ * exponentiation falls with every lane added.
  */
 export class FixedBatch {
   base: FixedBase;
-  /** The low four bits of each lane's digit (byte b), then one mask per group of 16. */
+  /**
+   * Two sets, for lanes 0..15 and 16..31: the low four bits of each lane's digit (byte
+   * b of the first vector), then one mask per group of 16 entries.
+   */
   masks: usize;
   sel: usize;
-  /** Sixteen byte positions of the sixteen lanes, before transposition. */
+  /** Sixteen byte positions of the 32 lanes, before transposition. */
   gathered: usize;
 
   constructor(base: FixedBase, ctx: Mont) {
     this.base = base;
-    this.masks = allocBytes(<usize>(1 + (1 << (base.w - 4))) << 4);
+    this.masks = allocBytes(<usize>(1 + (1 << (base.w - 4))) << 5);
     this.sel = allocBytes((<usize>ctx.k << 2) * <usize>BATCH);
-    this.gathered = allocBytes(256);
+    this.gathered = allocBytes(512);
   }
 
   /**
@@ -117,47 +122,58 @@ export class FixedBatch {
   }
 
   /**
-   * Byte b of the index vector is digit b's low four bits (0x80, which selects zero, for
-   * absent lanes); byte b of group g's mask is all ones when digit b's
-   * high bits are g. Built without branches on the digits.
+   * Byte b of a set's index vector is lane b's low four digit bits (0x80, which selects
+   * zero, for absent lanes); byte b of group g's mask is all ones when the digit's high
+   * bits are g. Built without branches on the digits.
    */
   private buildMasks(es: usize, count: u32, pos: u32): void {
     const w = this.base.w;
     const groups: u32 = 1 << (w - 4);
-    memory.fill(this.masks, 0x80, 16);
-    memory.fill(this.masks + 16, 0, <usize>groups << 4);
+    const setBytes = (<usize>groups + 1) << 4;
+    for (let set: usize = 0; set < 2; set++) {
+      memory.fill(this.masks + set * setBytes, 0x80, 16);
+      memory.fill(this.masks + set * setBytes + 16, 0, <usize>groups << 4);
+    }
     for (let b: u32 = 0; b < count; b++) {
       const digit = window(load<u32>(es + (<usize>b << 2)), pos, w);
-      store<u8>(this.masks + <usize>b, <u8>(digit & 15));
+      const at = this.masks + <usize>(b >> 4) * setBytes + <usize>(b & 15);
+      store<u8>(at, <u8>(digit & 15));
       const high = digit >> 4;
       for (let g: u32 = 0; g < groups; g++) {
-        store<u8>(this.masks + 16 + (<usize>g << 4) + <usize>b, <u8>(-<i32>(g == high)));
+        store<u8>(at + 16 + (<usize>g << 4), <u8>(-<i32>(g == high)));
       }
     }
   }
 
   /**
    * sel[b] = row[digit b] for every lane b, reading every entry of the row once: for each
-   * byte position, one byte shuffle per group of 16 entries picks lane b's entry into
-   * byte b, and the group masks keep the right group. Sixteen positions gathered that
-   * way are then transposed into the lanes' numbers.
+   * byte position, one byte shuffle per group of 16 entries and set of 16 lanes picks
+   * lane b's entry into byte b, and the group masks keep the right group. Sixteen
+   * positions gathered that way are then transposed into the lanes' numbers.
    */
   private selectRow(row: usize, stride: usize): void {
     const groups: usize = <usize>1 << (this.base.w - 4);
-    const index = v128.load(this.masks);
+    const setBytes = (groups + 1) << 4;
+    const indexA = v128.load(this.masks);
+    const indexB = v128.load(this.masks + setBytes);
     const masks = this.masks + 16;
     const masksEnd = masks + (groups << 4);
     let src = row;
     for (let p: usize = 0; p < stride; p += 16) {
       for (let q: usize = 0; q < 256; q += 16) {
-        let acc = i64x2.splat(0);
+        let a = i64x2.splat(0);
+        let c = a;
         for (let m = masks; m < masksEnd; m += 16) {
-          acc = v128.or(acc, v128.and(i8x16.swizzle(v128.load(src), index), v128.load(m)));
+          const v = v128.load(src);
+          a = v128.or(a, v128.and(i8x16.swizzle(v, indexA), v128.load(m)));
+          c = v128.or(c, v128.and(i8x16.swizzle(v, indexB), v128.load(m + setBytes)));
           src += 16;
         }
-        v128.store(this.gathered + q, acc);
+        v128.store(this.gathered + q, a);
+        v128.store(this.gathered + q, c, 256);
       }
       transposeSixteen(this.gathered, this.sel + p, stride);
+      transposeSixteen(this.gathered + 256, this.sel + (stride << 4) + p, stride);
     }
   }
 }
