@@ -181,7 +181,7 @@ export function montSqr(r: usize, a: usize, ctx: Mont): void {
   const t = ctx.t;
   const a2 = ctx.a2;
   memory.fill(t, 0, (2 * k + 4) << 3);
-  for (let j: usize = 0; j < k; j++) store<u32>(a2 + (j << 2), load<u32>(a + (j << 2)) << 1);
+  for (let j: usize = 0; j < k << 2; j += 16) v128.store(a2 + j, i32x4.shl(v128.load(a + j), 1));
   for (let i: usize = 0; i < k; i += 4) {
     const x0 = <u64>load<u32>(a + (i << 2));
     const x1 = <u64>load<u32>(a + (i << 2), 4);
