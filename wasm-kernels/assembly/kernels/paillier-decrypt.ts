@@ -26,7 +26,11 @@ import { PrimeHalf, PrivateKey, readPrivateKey } from '../lib/paillier/key';
 import { readCiphertext } from '../lib/paillier/records';
 export * from '../abi';
 
-/** Window of the private exponentiations: 5 bits, 32-entry tables (1024-bit exponents). */
+/**
+ * Window of the private exponentiations: 5 bits, 32-entry tables (1024-bit exponents).
+ * One exponentiation mod a 2048-bit p², CPU time, same run: 3074 us at w = 4, 2967 at
+ * w = 5, 3040 at w = 6. The 1024 squarings take three quarters of it whatever w is.
+ */
 const WINDOW: u32 = 5;
 
 let key: PrivateKey | null = null;

@@ -5,13 +5,15 @@
 //
 // Settings: bits=2048|3072 (default both), runs=N, records=N (encryptions per run).
 //
-// Medians of 3 runs on a 2-core machine shared with other work (load 1.3-2.1), wall
+// Medians of 3 runs on a 2-core machine shared with other work (load 1.5-2.5), wall
 // clock, offload-wasm / paillier-bigint / BigInt reference (cpuOpsPerSec agreed within
 // a few percent at this load; at load 5-10 wall rates fell to 40-70% of them):
-//   2048 bits  encrypt 358 / 8.2 / 15.1      sum 79,100 / 28,300 / 37,500
-//              scale 1,780 / 467 / 497      decrypt 139 / 18.6 / 11.6
-//   3072 bits  encrypt 107 / 3.3 / 5.1       sum 28,200 / 21,400 / 22,900
-//              scale 611 / 364 / 373        decrypt 35.5 / 5.8 / 4.2
+//   2048 bits  encrypt 759 / 11.1 / 19.3     sum 91,300 / 50,100 / 49,900
+//              scale 2,200 / 814 / 867      decrypt 179 / 24.7 / 16.8
+//   3072 bits  encrypt 219 / 3.9 / 6.6       sum 40,300 / 26,600 / 24,300
+//              scale 962 / 418 / 432        decrypt 52.1 / 8.0 / 5.4
+// Opening the encryption kernel builds its fixed-base table: 0.38 s at 2048 bits, 1.1 s
+// at 3072 (encrypt-init).
 import * as pb from 'paillier-bigint';
 import {
   frameChunks,

@@ -11,21 +11,49 @@ import { Mont, montMul, montSqr } from './montgomery';
   return (load<u32>(e + <usize>(pos >> 3)) >> (pos & 7)) & ((1 << w) - 1);
 }
 
+/** Masks of selectCT: entry d's is all ones when d is the index, else zero. */
+const SELECT_MASKS: usize = memory.data(16 << 6, 16);
+
 /**
- * dst = table[index] where the table holds `entries` numbers of k limbs, reading
- * every entry and keeping one through a mask: the memory access pattern does not
- * depend on the index (a secret exponent digit). Each vector of the result is
+ * dst = table[index] where the table holds `entries` (at most 64) numbers of k limbs,
+ * reading every entry and keeping one through a mask: the memory access pattern does
+ * not depend on the index (a secret exponent digit). Each vector of the result is
  * gathered in a register across the entries, so nothing is stored per entry (0.63 against
  * 0.72 us for 32 entries at 2048 bits, against a loop that or-ed each entry into dst).
+ * The masks are built once a call and each serves four vectors a step: 0.26 against
+ * 0.63 us for 32 entries at 2048 bits (one vector a step, the mask rebuilt for each).
  */
 export function selectCT(dst: usize, table: usize, entries: u32, k: u32, index: u32): void {
+  for (let d: u32 = 0; d < entries; d++) {
+    v128.store(SELECT_MASKS + (<usize>d << 4), i32x4.splat(-<i32>(d == index)));
+  }
   const stride = <usize>k << 2;
-  for (let j: usize = 0; j < stride; j += 16) {
+  const masksEnd = SELECT_MASKS + (<usize>entries << 4);
+  let j: usize = 0;
+  for (; j + 64 <= stride; j += 64) {
+    let a0 = i64x2.splat(0);
+    let a1 = a0;
+    let a2 = a0;
+    let a3 = a0;
+    let src = table + j;
+    for (let mask = SELECT_MASKS; mask < masksEnd; mask += 16) {
+      const x = v128.load(mask);
+      a0 = v128.or(a0, v128.and(v128.load(src), x));
+      a1 = v128.or(a1, v128.and(v128.load(src, 16), x));
+      a2 = v128.or(a2, v128.and(v128.load(src, 32), x));
+      a3 = v128.or(a3, v128.and(v128.load(src, 48), x));
+      src += stride;
+    }
+    v128.store(dst + j, a0);
+    v128.store(dst + j, a1, 16);
+    v128.store(dst + j, a2, 32);
+    v128.store(dst + j, a3, 48);
+  }
+  for (; j < stride; j += 16) {
     let acc = i64x2.splat(0);
     let src = table + j;
-    for (let d: u32 = 0; d < entries; d++) {
-      const mask = i32x4.splat(-<i32>(d == index));
-      acc = v128.or(acc, v128.and(v128.load(src), mask));
+    for (let mask = SELECT_MASKS; mask < masksEnd; mask += 16) {
+      acc = v128.or(acc, v128.and(v128.load(src), v128.load(mask)));
       src += stride;
     }
     v128.store(dst + j, acc);
