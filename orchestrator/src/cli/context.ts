@@ -43,18 +43,27 @@ export function configOf(opts: GlobalOptions): Promise<OffloadConfig> {
   return loadConfig({ file: opts.config, home: opts.home });
 }
 
+/** Whether a command needs a Slurm backend, and for which cluster (else the default). */
+export type ClusterChoice = { use: false } | { use: true; name?: string };
+
 /**
  * An engine for commands that run jobs in this process: local workers, and a Slurm
- * backend for the configured cluster when there is one: the cluster a job's spec
- * names, else the only or the default one.
+ * backend for the configured cluster when there is one and the job may go there: the
+ * cluster a job's spec names, else the only or the default one. A local job does not
+ * depend on the cluster settings at all.
  */
-export async function openEngine(opts: GlobalOptions, cluster?: string): Promise<Engine> {
+export async function openEngine(
+  opts: GlobalOptions,
+  choice: ClusterChoice = { use: true },
+): Promise<Engine> {
   const log = createLogger({ level: opts.logLevel });
   const config = await configOf(opts);
   const workers = parseWorkers(opts.workers) ?? (config.source ? config.local.workers : undefined);
   const local = new LocalBackend({ workers });
   const slurm =
-    config.clusters.length > 0 ? new SlurmBackend(pickCluster(config, cluster)) : undefined;
+    choice.use && config.clusters.length > 0
+      ? new SlurmBackend(pickCluster(config, choice.name))
+      : undefined;
   const dispatcher = new Dispatcher({ local, slurm });
   const engine = new Engine({
     home: homeOf(opts),
@@ -68,11 +77,12 @@ export async function openEngine(opts: GlobalOptions, cluster?: string): Promise
   return engine;
 }
 
-/** The cluster a raw spec names for a run that may go to Slurm, if any. */
-export function clusterOf(spec: unknown): string | undefined {
-  if (typeof spec !== 'object' || spec === null) return undefined;
+/** What a raw spec needs of the cluster configuration: nothing for a local job. */
+export function clusterOf(spec: unknown): ClusterChoice {
+  if (typeof spec !== 'object' || spec === null) return { use: true };
   const { cluster, target } = spec as { cluster?: unknown; target?: unknown };
-  return typeof cluster === 'string' && target !== 'local' ? cluster : undefined;
+  if (target === undefined || target === 'local') return { use: false }; // local by default
+  return typeof cluster === 'string' ? { use: true, name: cluster } : { use: true };
 }
 
 /** The store alone, for commands that only read. */

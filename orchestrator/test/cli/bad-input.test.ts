@@ -49,6 +49,24 @@ describe('bad input', () => {
     assert.match(r.stderr, /syntax\.json is not valid JSON or YAML/);
   });
 
+  it('runs a local job whatever the cluster settings, even ones a Slurm job would trip on', () => {
+    const config = join(tmp.dir, 'two-clusters.yaml');
+    const cluster = (name: string) =>
+      `{ name: ${name}, rest: { socket: /nonexistent/${name}.sock }, ` +
+      `staging: { mode: shared, remoteRoot: ${JSON.stringify(join(tmp.dir, name))} } }`;
+    writeFileSync(config, `clusters: [${cluster('a')}, ${cluster('b')}]\n`);
+    const cfg = { ...env, OFFLOAD_CONFIG: config };
+    const local = runCli(
+      ['run', writeSpec(join(tmp.dir, 'l.json'), { ...good, output: { path: 'l.txt' } }), '--json'],
+      cfg,
+    );
+    assert.equal(local.status, 0, local.stderr);
+    const slurm = writeSpec(join(tmp.dir, 's.json'), { ...good, target: 'slurm' });
+    const refused = runCli(['run', slurm, '--json'], cfg);
+    assert.equal(refused.status, 2);
+    assert.match(refused.stderr, /several clusters are configured \(a, b\) and none is default/);
+  });
+
   it('refuses a spec naming a cluster the configuration does not have', () => {
     const config = join(tmp.dir, 'one-cluster.yaml');
     writeFileSync(

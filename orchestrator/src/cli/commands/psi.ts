@@ -37,7 +37,8 @@ function withCommon(cmd: Command): Command {
 
 /** Runs a kernel step as a job of the embedded engine, closing it afterwards. */
 async function withEngine<T>(cmd: Command, run: (engine: Engine) => Promise<T>): Promise<T> {
-  const engine = await openEngine(globals(cmd));
+  // The PSI steps run as local jobs.
+  const engine = await openEngine(globals(cmd), { use: false });
   try {
     return await run(engine);
   } finally {
