@@ -50,9 +50,16 @@ export interface SlurmSettings {
   modules: string[];
   /** The Node.js binary on the compute nodes. */
   nodeBinary: string;
-  /** Extra `#SBATCH` options, each starting with `--`. */
+  /**
+   * Extra `#SBATCH` options, each starting with `--`. They are written into the batch
+   * script; slurmrestd does not read `#SBATCH` lines, so through the REST submission
+   * they document the job rather than change it.
+   */
   extraSbatch: string[];
-  /** Overrides the MaxArraySize read from the cluster. */
+  /**
+   * The cluster's MaxArraySize (`scontrol show config`), 1001 when unset: no slurmrestd
+   * version from v0.0.38 to v0.0.44 reports it, so it is configured rather than read.
+   */
   maxArraySize?: number;
   /** Seconds between two status polls of slurmrestd. */
   pollInterval: number;
