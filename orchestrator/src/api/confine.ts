@@ -26,7 +26,9 @@ function confinePath(
     throw new OffloadError(
       'PERMISSION_DENIED',
       `${field}: ${show(value)} is outside your folder on the server; ` +
-        'upload the file and use the path the upload returned',
+        (field.startsWith('output')
+          ? 'name a path inside it, such as a plain file name'
+          : 'upload the file and use the path the upload returned'),
       { field },
     );
   }

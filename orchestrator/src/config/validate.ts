@@ -3,6 +3,7 @@
 // silently run jobs in the default partition.
 import { availableParallelism, userInfo } from 'node:os';
 import { posix } from 'node:path';
+import { SLURM_API_VERSIONS } from '../backends/slurm/model.js';
 import { fail, resolvePath, Section } from './fields.js';
 import type {
   ClusterConfig,
@@ -31,7 +32,10 @@ const SLURM_WORD = /^[A-Za-z0-9_.+-]+$/;
 const MODULE = /^[A-Za-z0-9_.+/-]+$/;
 /** One `#SBATCH` line each, so no line breaks; a long option keeps the script parseable. */
 const SBATCH_OPTION = /^--[a-z][a-z-]*(=[^\r\n]*)?$/;
-const API_VERSION = /^v0\.0\.\d{2}$/;
+/** The slurmrestd versions Offload has an adapter for, and nothing else. */
+const API_VERSION = new RegExp(
+  `^(${SLURM_API_VERSIONS.map((v) => v.replace(/\./g, '\\.')).join('|')})$`,
+);
 const HOST = /^[A-Za-z0-9.:_-]+$/;
 const USER = /^[A-Za-z0-9._][A-Za-z0-9._-]*$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -94,7 +98,11 @@ function parseRest(s: Section): RestConfig {
   const user = s.str('user', USER, 'must be a user name');
   const tokenFile = s.localPath('tokenFile');
   const tokenEnv = s.str('tokenEnv', ENV_NAME, 'must be an environment variable name');
-  const apiVersion = s.str('apiVersion', API_VERSION, 'must look like v0.0.38');
+  const apiVersion = s.str(
+    'apiVersion',
+    API_VERSION,
+    `must be one of ${SLURM_API_VERSIONS.join(', ')}`,
+  );
 
   if (socket !== undefined && (tokenFile ?? tokenEnv) !== undefined) {
     // Over the socket slurmrestd trusts the peer's uid (rest_auth/local); a token there

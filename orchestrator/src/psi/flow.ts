@@ -22,8 +22,8 @@ import type { JobService } from '../jobs/types.js';
 
 export interface StepOptions {
   /**
-   * Runs blind and reblind as jobs of this engine (its local workers, or the cluster
-   * the engine dispatches to); without one they run on a pool of worker threads here.
+   * Runs blind and reblind as local jobs of this engine (its worker pool, with the
+   * engine's store, events and resume); without one they run on worker threads here.
    */
   engine?: JobService;
   /** Worker threads for the kernel steps; default os.availableParallelism(). */

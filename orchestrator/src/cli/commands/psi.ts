@@ -59,8 +59,7 @@ export function register(program: Command): void {
       report(
         o.json,
         { job: o.job, scalarFile: scalarPath, mode: '0600' },
-        `scalar kept in ${scalarPath} (mode 0600) until the store offers encrypted job ` +
-          'secrets; it is never printed or logged',
+        `scalar kept in ${scalarPath} (mode 0600); it is never printed or logged`,
       );
     });
 

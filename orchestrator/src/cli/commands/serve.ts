@@ -234,7 +234,9 @@ export function addToken(file: string, user: string, role: Role): string {
 export function register(program: Command): void {
   program
     .command('serve')
-    .description('run the daemon: the gRPC API over the job engine, with local workers')
+    .description(
+      'run the daemon: the gRPC API over the job engine, its local workers and the configured cluster',
+    )
     .option('--listen <address>', `host:port to listen on (default ${DEFAULT_LISTEN})`)
     .option('--tls-cert <file>', 'PEM certificate chain of the server')
     .option('--tls-key <file>', 'PEM private key of the server')

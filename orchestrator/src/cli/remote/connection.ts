@@ -39,7 +39,7 @@ function readFile(path: string, field: string): Buffer {
   }
 }
 
-/** The first non-empty line of the token file; the file itself should be mode 0600. */
+/** The first line of the token file; the file itself should be mode 0600. */
 function readToken(path: string): string {
   const token = readFile(path, '--token-file').toString('utf8').split(/\r?\n/)[0]?.trim();
   if (!token) {
