@@ -1,7 +1,13 @@
 // Converts between the engine's records and protocol messages.
 import { OffloadError, show } from '../errors.js';
 import type { KernelEntry } from '../kernels/catalog.js';
-import type { BatchRecord, EventRecord, JobRecord, JobState } from '../jobs/types.js';
+import {
+  JOB_STATES as STATES,
+  type BatchRecord,
+  type EventRecord,
+  type JobRecord,
+  type JobState,
+} from '../jobs/types.js';
 import type { Struct__Output } from './generated/google/protobuf/Struct.js';
 import type { Value__Output } from './generated/google/protobuf/Value.js';
 import type { Batch } from './generated/offload/v1/Batch.js';
@@ -10,16 +16,6 @@ import type { JobEvent } from './generated/offload/v1/JobEvent.js';
 import type { JobState__Output as WireState } from './generated/offload/v1/JobState.js';
 import type { Kernel } from './generated/offload/v1/Kernel.js';
 import type { Progress } from './generated/offload/v1/Progress.js';
-
-const STATES: readonly JobState[] = [
-  'pending',
-  'splitting',
-  'running',
-  'assembling',
-  'succeeded',
-  'failed',
-  'cancelled',
-];
 
 export function toWireState(state: JobState): WireState {
   return `JOB_STATE_${state.toUpperCase()}` as WireState;

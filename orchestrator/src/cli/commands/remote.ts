@@ -9,18 +9,9 @@ import type { JobState } from '../../api/generated/offload/v1/JobState.js';
 import { OffloadError } from '../../errors.js';
 import { action } from '../context.js';
 import { addGlobalOptions, withClient, type RemoteOptions } from '../remote/connection.js';
+import { JOB_STATES } from '../../jobs/types.js';
 import { jobDetails, jobsTable, queueTable } from '../remote/format.js';
 import { ProgressBar, progressLine, stateName } from '../remote/progress.js';
-
-const JOB_STATES = [
-  'pending',
-  'splitting',
-  'running',
-  'assembling',
-  'succeeded',
-  'failed',
-  'cancelled',
-];
 
 function print(opts: RemoteOptions, json: unknown, text: () => string): void {
   process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : `${text()}\n`);
@@ -57,7 +48,7 @@ function wireStates(list: string | undefined): JobState[] {
   if (!list) return [];
   return list.split(',').map((state) => {
     const plain = state.trim().toLowerCase();
-    if (!JOB_STATES.includes(plain)) {
+    if (!(JOB_STATES as readonly string[]).includes(plain)) {
       throw new OffloadError(
         'SPEC_INVALID',
         `--state must be among ${JOB_STATES.join(', ')}, got ${JSON.stringify(state)}`,
