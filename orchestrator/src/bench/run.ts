@@ -9,6 +9,7 @@ import type { BenchOptions, BenchResult, Suite } from './types.js';
 
 export interface BenchArgs {
   suites: Suite[];
+  help: boolean;
   json: boolean;
   options: BenchOptions;
   compare?: string;
@@ -16,7 +17,7 @@ export interface BenchArgs {
 }
 
 export const USAGE = `usage: bench [--suite <name>]... [--json] [--quick] [--set key=value]...
-             [--compare <baseline.json> [--tolerance <percent>]]
+             [--compare <baseline.json> [--tolerance <percent>]] [-h | --help]
 suites: ${SUITES.map((s) => `${s.name} (${s.description})`).join('; ')}`;
 
 /** Parses the runner's arguments; errors name the option and show the bad value. */
@@ -30,6 +31,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
       set: { type: 'string', multiple: true },
       compare: { type: 'string' },
       tolerance: { type: 'string', default: '10' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
   });
@@ -68,6 +70,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   }
   return {
     suites,
+    help: values.help === true,
     json: values.json === true,
     options: { quick: values.quick === true, settings },
     ...(values.compare === undefined ? {} : { compare: values.compare }),
@@ -119,6 +122,10 @@ export async function runBench(argv: string[], io: Output = STDIO): Promise<numb
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (args.help) {
+    io.out(USAGE);
+    return 0;
   }
   try {
     const baseline = args.compare === undefined ? undefined : await readBaseline(args.compare);

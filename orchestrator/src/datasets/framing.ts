@@ -78,18 +78,23 @@ export function forEachFrame(body: Buffer, fn: (record: Buffer, index: number) =
   return i;
 }
 
-/** Accumulates frames in one growing buffer, so a batch is built without a copy per record. */
+/**
+ * Accumulates frames in one growing buffer, so a batch is built without a copy per
+ * record. The buffer keeps room for the header in front of the frames.
+ */
 export class FrameBuilder {
   private buf: Buffer;
-  private len = 0;
+  private len = HEADER_BYTES;
   count = 0;
 
-  constructor(initial = 1 << 16) {
-    this.buf = Buffer.allocUnsafe(initial);
+  /** `buf`, when given, is where the batch is built until it outgrows it. */
+  constructor(initial = 1 << 16, buf?: Buffer) {
+    this.buf = buf && buf.length > HEADER_BYTES ? buf : Buffer.allocUnsafe(HEADER_BYTES + initial);
   }
 
+  /** Bytes of frames so far. */
   get bytes(): number {
-    return this.len;
+    return this.len - HEADER_BYTES;
   }
 
   private reserve(extra: number): void {
@@ -127,11 +132,25 @@ export class FrameBuilder {
     this.count++;
   }
 
-  /** Returns the batch file bytes (header and frames) and empties the builder. */
+  private writeHeader(): void {
+    batchHeader(this.count).copy(this.buf, 0);
+  }
+
+  /**
+   * Returns the batch file bytes (header and frames) where they were built, without a
+   * copy; the builder must not be used again.
+   */
+  finish(): { file: Buffer; count: number } {
+    this.writeHeader();
+    return { file: this.buf.subarray(0, this.len), count: this.count };
+  }
+
+  /** Returns a copy of the batch file bytes (header and frames) and empties the builder. */
   take(): { file: Buffer; count: number } {
-    const file = Buffer.concat([batchHeader(this.count), this.buf.subarray(0, this.len)]);
+    this.writeHeader();
+    const file = Buffer.from(this.buf.subarray(0, this.len));
     const count = this.count;
-    this.len = 0;
+    this.len = HEADER_BYTES;
     this.count = 0;
     return { file, count };
   }

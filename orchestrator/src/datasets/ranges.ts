@@ -4,8 +4,9 @@
 // on one thread that parses every record.
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { sha256Hex } from '../digest.js';
+import { SLOT, scratch } from '../runner/scratch.js';
 import { codec as codecNamed } from './codecs.js';
-import { FrameBuilder } from './framing.js';
+import { FrameBuilder, HEADER_BYTES } from './framing.js';
 import { frameLines } from './readers.js';
 
 export interface LineRange {
@@ -111,12 +112,16 @@ export interface FrameTask {
   outPath: string;
 }
 
-/** Reads one range, frames its lines and writes the batch file; returns its digest. */
+/**
+ * Reads one range and frames its lines; returns the batch file's bytes and digest. The
+ * bytes are in this thread's scratch buffers: the caller writes them out before it
+ * frames another range.
+ */
 export async function frameRange(
   task: FrameTask,
 ): Promise<{ file: Buffer; count: number; sha256: string }> {
   const { range } = task;
-  const block = Buffer.allocUnsafe(range.end - range.start);
+  const block = scratch(SLOT.read, range.end - range.start);
   // Read on the calling thread: framing runs on a pool worker with nothing else to do.
   const fd = openSync(task.path, 'r');
   let got = 0;
@@ -129,7 +134,8 @@ export async function frameRange(
   } finally {
     closeSync(fd);
   }
-  const builder = new FrameBuilder(block.length + range.count * 4 + 64);
+  const size = HEADER_BYTES + block.length + range.count * 4 + 64;
+  const builder = new FrameBuilder(size, scratch(SLOT.frames, size));
   // A file cut short since the scan frames fewer lines, and the caller sees the count.
   frameLines(
     block.subarray(0, got),
@@ -138,6 +144,6 @@ export async function frameRange(
     range.firstRecord,
     range.firstLine - 1,
   );
-  const { file, count } = builder.take();
+  const { file, count } = builder.finish();
   return { file, count, sha256: sha256Hex(file) };
 }

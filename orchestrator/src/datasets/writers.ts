@@ -32,14 +32,14 @@ const HEX_PAIRS = (() => {
  * Hex lines straight from the frames: no Buffer view or string per record, which
  * made rendering cost as much as the HMAC itself.
  */
-function renderHexLines(body: Buffer): Buffer {
+function renderHexLines(body: Buffer, alloc: (size: number) => Buffer): Buffer {
   let total = 0;
   for (let at = 0; at < body.length;) {
     const len = body.readUInt32LE(at);
     total += len * 2 + 1;
     at += 4 + len;
   }
-  const out = Buffer.allocUnsafe(total);
+  const out = alloc(total);
   let o = 0;
   for (let at = 0; at < body.length;) {
     const len = body.readUInt32LE(at);
@@ -67,12 +67,21 @@ export function outputPrologue(spec: OutputSpec, totalRecords: number): Buffer {
 }
 
 /** Renders a framed body (no header) in the output format, without the prologue. */
-export function renderFrames(body: Buffer, spec: OutputSpec, codec: Codec): Buffer {
+/**
+ * Renders framed records in the output format. `alloc` gives the buffer for formats
+ * rendered byte by byte (hex lines), so a caller can reuse one.
+ */
+export function renderFrames(
+  body: Buffer,
+  spec: OutputSpec,
+  codec: Codec,
+  alloc: (size: number) => Buffer = (size) => Buffer.allocUnsafe(size),
+): Buffer {
   switch (spec.format) {
     case 'framed':
       return body;
     case 'hex-lines':
-      return renderHexLines(body);
+      return renderHexLines(body, alloc);
     case 'lines': {
       const rows: string[] = [];
       forEachFrame(body, (r) => rows.push(codec.render(r)));

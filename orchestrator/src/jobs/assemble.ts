@@ -1,8 +1,7 @@
 // Reassembly: verified batch outputs become the job's result, in input order for a
 // map and combined into one partial for a reduce. The result is written under a
 // temporary name and renamed into place, so a half-written result never shows.
-import { createHash } from 'node:crypto';
-import { open, readFile, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sha256Hex } from '../digest.js';
 import { OffloadError } from '../errors.js';
@@ -12,6 +11,14 @@ import { outputPrologue, renderFrames } from '../datasets/writers.js';
 import type { Catalog, KernelEntry } from '../kernels/catalog.js';
 import { KernelInstance } from '../kernels/host.js';
 import type { StoredBatch } from '../store/store.js';
+import {
+  appendPart,
+  digestFile,
+  type AppendOutcome,
+  type AppendTask,
+  type DigestOutcome,
+  type DigestTask,
+} from './append.js';
 import type { JobSpec } from './spec.js';
 
 export interface AssembleInput {
@@ -21,7 +28,6 @@ export interface AssembleInput {
   catalog: Catalog;
   params: Buffer;
   batches: StoredBatch[];
-  totalRecords: number;
 }
 
 async function readVerified(path: string, expected: string, what: string): Promise<Buffer> {
@@ -36,91 +42,62 @@ export function outputCodec(spec: JobSpec, entry: KernelEntry): string {
   return spec.output.codec ?? entry.codecs.output;
 }
 
-/** Verified parts held in memory at most, by count ahead of the next one and by bytes. */
-const HELD_PARTS = 16;
-const HELD_BYTES = 64 << 20;
-
 function partialPath(jobId: string, output: string): string {
   return join(dirname(output), `.${basename(output)}.${jobId}.partial`);
 }
 
-/**
- * A batch's output in the job's format: its rendered part, or rendered here. A part
- * verified by this process when its batch finished is read without hashing it again.
- */
-async function renderedBatch(
-  b: StoredBatch,
-  spec: JobSpec,
-  codecName: string,
-  verified: boolean | Buffer,
-): Promise<Buffer> {
-  const what = `output of batch ${b.index}`;
-  if (b.partSha256 && Buffer.isBuffer(verified)) return verified;
-  if (b.partSha256 && verified) return readFile(`${b.outputPath}.part`);
-  if (b.partSha256) return readVerified(`${b.outputPath}.part`, b.partSha256, `rendered ${what}`);
-  const framed = await readVerified(b.outputPath!, b.outputSha256!, what);
-  readBatchHeader(framed, what);
-  return renderFrames(framed.subarray(HEADER_BYTES), spec.output, codecNamed(codecName));
+/** Where a map job's per-byte assembly steps run: a pool thread, or this one. */
+export interface AssemblyWork {
+  append(task: AppendTask): Promise<AppendOutcome>;
+  digest(task: DigestTask): Promise<DigestOutcome>;
 }
 
+/** The same steps on this thread, for an engine without a local pool. */
+export const IN_PROCESS: AssemblyWork = {
+  append: async (task) => appendPart(task),
+  digest: async (task) => digestFile(task),
+};
+
 /**
- * Builds a map job's result while the job runs: each batch is appended as soon as
- * every batch before it is done, so that little is left to write when the last batch
- * lands. The file keeps a temporary name until `finish` renames it into place.
+ * Builds a map job's result while the job runs. Each batch gets its offset as soon as
+ * every batch before it is done, and a pool thread copies its part there; this thread
+ * only keeps the count. The file keeps a temporary name until `finish` hashes it,
+ * syncs it and renames it into place.
  */
 export class MapAssembler {
   private file: FileHandle | undefined;
-  private readonly hash = createHash('sha256');
   private next = 0;
+  /** Where the next part goes: after the prologue and every part before it. */
+  private offset = 0;
   private records = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly tmp: string;
-  /** Batches verified by this process: their parts, held while they wait their turn. */
-  private readonly verified = new Map<number, Buffer | true>();
-  private heldBytes = 0;
+  /** Batches whose part this process verified when they ended: not hashed again. */
+  private readonly verifiedHere = new Set<number>();
 
   constructor(
     private readonly jobId: string,
     private readonly spec: JobSpec,
     private readonly entry: KernelEntry,
+    private readonly work: AssemblyWork = IN_PROCESS,
   ) {
     this.tmp = partialPath(jobId, spec.output.path);
   }
 
-  /**
-   * Whether the assembler would hold batch `index`'s verified part in memory rather
-   * than read it back from disk: only parts near the front of the line, within
-   * HELD_BYTES, so that memory stays flat however long a slow batch holds the line up.
-   */
-  wants(index: number): boolean {
-    return index - this.next < HELD_PARTS && this.heldBytes < HELD_BYTES;
+  /** Notes that this process has just verified batch `index`'s part. */
+  verified(index: number): void {
+    this.verifiedHere.add(index);
   }
 
-  /** Notes that this process verified batch `index`'s output and part (its bytes, if kept). */
-  verifiedBatch(index: number, part?: Buffer): void {
-    if (part && this.heldBytes + part.length <= HELD_BYTES) {
-      this.verified.set(index, part);
-      this.heldBytes += part.length;
-    } else {
-      this.verified.set(index, true);
-    }
-  }
-
-  private takeVerified(index: number): Buffer | boolean {
-    const held = this.verified.get(index);
-    this.verified.delete(index);
-    if (Buffer.isBuffer(held)) this.heldBytes -= held.length;
-    return held ?? false;
-  }
-
-  private async write(buf: Buffer): Promise<void> {
-    this.hash.update(buf);
-    await this.file!.write(buf);
+  private async append(task: AppendTask): Promise<number> {
+    const outcome = await this.work.append(task);
+    if (!outcome.ok) throw new OffloadError('OUTPUT_UNVERIFIED', outcome.message);
+    return outcome.bytes;
   }
 
   /**
-   * Appends the done batches that follow the last one appended. `totalRecords` is
-   * needed before the first append only for framed output, whose header counts them.
+   * Places the done batches that follow the last one placed. `totalRecords` is needed
+   * before the first one only for framed output, whose header counts them.
    */
   pump(
     batch: (index: number) => StoredBatch | undefined,
@@ -130,28 +107,57 @@ export class MapAssembler {
       if (!this.file) {
         if (this.spec.output.format === 'framed' && totalRecords === null) return;
         this.file = await open(this.tmp, 'w', 0o644);
-        await this.write(outputPrologue(this.spec.output, totalRecords ?? 0));
+        const prologue = outputPrologue(this.spec.output, totalRecords ?? 0);
+        await this.file.write(prologue);
+        this.offset = prologue.length;
       }
       const before = this.next;
+      const copies: Promise<number>[] = [];
       for (let b = batch(this.next); b?.state === 'done'; b = batch(this.next)) {
-        const codecName = outputCodec(this.spec, this.entry);
-        await this.write(await renderedBatch(b, this.spec, codecName, this.takeVerified(b.index)));
+        const task: AppendTask = {
+          op: 'append',
+          batchIndex: b.index,
+          path: this.tmp,
+          offset: this.offset,
+        };
+        if (b.partSha256) {
+          // A rendered part's size is known before it is copied, so the copies of
+          // several parts can run at once.
+          task.partPath = `${b.outputPath}.part`;
+          if (!this.verifiedHere.delete(b.index)) task.partSha256 = b.partSha256;
+          task.bytes = (await stat(task.partPath)).size;
+          copies.push(this.append(task));
+          this.offset += task.bytes;
+        } else {
+          // Rendered during the copy: the next offset waits for its size.
+          task.outputPath = b.outputPath!;
+          task.outputSha256 = b.outputSha256!;
+          task.render = { output: this.spec.output, codec: outputCodec(this.spec, this.entry) };
+          this.offset += await this.append(task);
+        }
         this.records += b.records;
         this.next++;
       }
-      // Flushing as we go leaves little for the final sync: a 65 MB result took 90 ms
+      if (this.next === before) return;
+      // Every copy ends before the first failure is reported, so none writes to a file
+      // that abort() has already removed.
+      const settled = await Promise.allSettled(copies);
+      const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+      if (failed) throw failed.reason;
+      // Syncing as we go leaves little for the final sync: a 65 MB result took 90 ms
       // to sync in one go after the last batch, time no worker could overlap.
-      if (this.next > before) await this.file.datasync();
+      await this.file.datasync();
     });
     return this.chain;
   }
 
-  /** Appends what is left, syncs the file and renames it into place. */
+  /** Places what is left, hashes and syncs the file, and renames it into place. */
   async finish(
     batches: StoredBatch[],
     totalRecords: number,
   ): Promise<{ sha256: string; records: number }> {
     const byIndex = new Map(batches.map((b) => [b.index, b]));
+    let sha256: string;
     try {
       await this.pump((i) => byIndex.get(i), totalRecords);
       if (this.next !== batches.length) {
@@ -160,6 +166,15 @@ export class MapAssembler {
           `batch ${this.next} has no verified output to assemble`,
         );
       }
+      const digest = await this.work.digest({ op: 'digest', path: this.tmp });
+      if (!digest.ok) throw new OffloadError('OUTPUT_UNVERIFIED', digest.message);
+      if (digest.bytes !== this.offset) {
+        throw new OffloadError(
+          'OUTPUT_UNVERIFIED',
+          `the assembled result is ${digest.bytes} bytes, expected ${this.offset}`,
+        );
+      }
+      sha256 = digest.sha256;
       await this.file!.sync();
       await this.file!.close();
       this.file = undefined;
@@ -168,7 +183,7 @@ export class MapAssembler {
       await this.abort();
       throw err;
     }
-    return { sha256: this.hash.digest('hex'), records: this.records };
+    return { sha256, records: this.records };
   }
 
   async abort(): Promise<void> {
@@ -179,55 +194,21 @@ export class MapAssembler {
   }
 }
 
-/** Writes the job's result and returns its SHA-256 and record count. */
+/** Combines a reduce job's partials into its result; returns its SHA-256 and record count. */
 export async function assemble(a: AssembleInput): Promise<{ sha256: string; records: number }> {
   const out = a.spec.output;
-  const tmp = join(dirname(out.path), `.${basename(out.path)}.${a.jobId}.partial`);
+  const tmp = partialPath(a.jobId, out.path);
   const codec = codecNamed(outputCodec(a.spec, a.entry));
-  const hash = createHash('sha256');
+  const kernel = await KernelInstance.create(a.entry, await a.catalog.module(a.entry), a.params);
+  for (const b of a.batches) {
+    const what = `partial of batch ${b.index}`;
+    const framed = await readVerified(b.outputPath!, b.outputSha256!, what);
+    kernel.combine(framed.subarray(HEADER_BYTES), readBatchHeader(framed, what));
+  }
+  const result = Buffer.concat([outputPrologue(out, 1), renderFrames(kernel.finish(), out, codec)]);
   const file = await open(tmp, 'w', 0o644);
-  let records = 0;
-  const write = async (buf: Buffer): Promise<void> => {
-    hash.update(buf);
-    await file.write(buf);
-  };
   try {
-    if (a.entry.kind === 'map') {
-      await write(outputPrologue(out, a.totalRecords));
-      for (const b of a.batches) {
-        const what = `output of batch ${b.index}`;
-        const partPath = `${b.outputPath}.part`;
-        if (b.partSha256) {
-          await write(await readVerified(partPath, b.partSha256, `rendered ${what}`));
-        } else {
-          const framed = await readVerified(b.outputPath!, b.outputSha256!, what);
-          readBatchHeader(framed, what);
-          await write(renderFrames(framed.subarray(HEADER_BYTES), out, codec));
-        }
-        records += b.records;
-      }
-    } else {
-      const kernel = await KernelInstance.create(
-        a.entry,
-        await a.catalog.module(a.entry),
-        a.params,
-      );
-      for (const b of a.batches) {
-        const framed = await readVerified(
-          b.outputPath!,
-          b.outputSha256!,
-          `partial of batch ${b.index}`,
-        );
-        kernel.combine(
-          framed.subarray(HEADER_BYTES),
-          readBatchHeader(framed, `partial of batch ${b.index}`),
-        );
-      }
-      const partial = kernel.finish();
-      await write(outputPrologue(out, 1));
-      await write(renderFrames(partial, out, codec));
-      records = 1;
-    }
+    await file.writeFile(result);
     await file.sync();
     await file.close();
     await rename(tmp, out.path);
@@ -236,5 +217,5 @@ export async function assemble(a: AssembleInput): Promise<{ sha256: string; reco
     await rm(tmp, { force: true });
     throw err;
   }
-  return { sha256: hash.digest('hex'), records };
+  return { sha256: sha256Hex(result), records: 1 };
 }

@@ -208,6 +208,7 @@ export class Engine implements JobService {
         framer: this.framer(),
         framingAhead: this.localWorkers(),
         verifier: this.verifier(),
+        assembly: this.assembly(),
       },
       job,
       spec,
@@ -239,6 +240,13 @@ export class Engine implements JobService {
   private verifier(): RunDeps['verifier'] {
     const local = this.backends.get('local');
     return local instanceof LocalBackend ? (task) => local.verify(task) : undefined;
+  }
+
+  /** And the copying and hashing that build a map job's result. */
+  private assembly(): RunDeps['assembly'] {
+    const local = this.backends.get('local');
+    if (!(local instanceof LocalBackend)) return undefined;
+    return { append: (task) => local.append(task), digest: (task) => local.digest(task) };
   }
 
   private emit(event: EventRecord): void {

@@ -22,7 +22,7 @@ import type {
   JobContext,
   RunnerResult,
 } from '../backends/types.js';
-import { MapAssembler, assemble, outputCodec } from './assemble.js';
+import { MapAssembler, assemble, outputCodec, type AssemblyWork } from './assemble.js';
 import type { JobSpec } from './spec.js';
 import { verifyOutput, type VerifyOutcome, type VerifyTask } from './verify.js';
 import type { EventRecord, JobRecord, JobState } from './types.js';
@@ -51,6 +51,8 @@ export interface RunDeps {
   framingAhead?: number;
   /** Verifies batch outputs off the main thread, when a pool is there. */
   verifier?: (task: VerifyTask) => Promise<VerifyOutcome>;
+  /** Copies parts into a map job's result and hashes it off the main thread, likewise. */
+  assembly?: AssemblyWork;
 }
 
 /** How often a running job checks whether another process cancelled it. */
@@ -112,7 +114,8 @@ export class JobRun {
         entry.kind === 'map' ? { output: spec.output, codec: outputCodec(spec, entry) } : undefined,
       log: this.log,
     };
-    this.assembler = entry.kind === 'map' ? new MapAssembler(job.id, spec, entry) : undefined;
+    this.assembler =
+      entry.kind === 'map' ? new MapAssembler(job.id, spec, entry, deps.assembly) : undefined;
     this.allDone = new Promise<void>((resolve, reject) => {
       this.settle = (err) => (err ? reject(err) : resolve());
     });
@@ -171,7 +174,6 @@ export class JobRun {
             catalog: this.deps.catalog,
             params: this.ctx.params,
             batches,
-            totalRecords,
           });
       if (this.finished) return;
       this.finished = true;
@@ -469,11 +471,8 @@ export class JobRun {
     };
   }
 
-  /**
-   * Checks the output (and rendered part) on disk against what the runner reported;
-   * returns the part's bytes when the verifier read them and the assembler can use them.
-   */
-  private async verify(spec: AttemptSpec, result: RunnerResult): Promise<Buffer | undefined> {
+  /** Checks the output (and rendered part) on disk against what the runner reported. */
+  private async verify(spec: AttemptSpec, result: RunnerResult): Promise<void> {
     const task: VerifyTask = {
       op: 'verify',
       batchIndex: spec.batchIndex,
@@ -484,12 +483,9 @@ export class JobRun {
     if (result.partSha256 && spec.partPath) {
       task.partPath = spec.partPath;
       task.partSha256 = result.partSha256;
-      task.returnPart = this.assembler?.wants(spec.batchIndex) ?? false;
     }
     const outcome = await (this.deps.verifier ?? verifyOutput)(task);
     if (!outcome.ok) throw new OffloadError('OUTPUT_UNVERIFIED', outcome.message);
-    const part = outcome.part;
-    return part && Buffer.from(part.buffer, part.byteOffset, part.byteLength);
   }
 
   private async onFinished(
@@ -502,9 +498,8 @@ export class JobRun {
     const { store } = this.deps;
     const a = store.attempt(attemptId)!;
     const spec = this.attemptSpec(attemptId, a.batchIndex, a.number);
-    let part: Buffer | undefined;
     try {
-      part = await this.verify(spec, result);
+      await this.verify(spec, result);
     } catch (err) {
       this.onFailed(backend, attemptId, {
         message: (err as Error).message,
@@ -530,7 +525,7 @@ export class JobRun {
       return first;
     });
     if (!won) return;
-    this.assembler?.verifiedBatch(a.batchIndex, part);
+    this.assembler?.verified(a.batchIndex);
     this.done = store.job(this.id)!.batchesDone;
     await this.cancelRivals(a.batchIndex);
     this.event('batch.done', {

@@ -16,23 +16,27 @@ export interface VerifyTask {
   records: number;
   partPath?: string;
   partSha256?: string;
-  /** Hand back the verified part's bytes, so that the assembler need not read it again. */
-  returnPart?: boolean;
 }
 
-export type VerifyOutcome = { ok: true; part?: Uint8Array } | { ok: false; message: string };
+export type VerifyOutcome = { ok: true } | { ok: false; message: string };
 
-type Reader = (path: string) => Promise<Buffer>;
+/** Reads a whole file; `second` is true for the part, read while the output is held. */
+type Reader = (path: string, second: boolean) => Promise<Buffer>;
 
-async function readOrMissing(read: Reader, path: string, what: string): Promise<Buffer> {
+async function readOrMissing(
+  read: Reader,
+  path: string,
+  what: string,
+  second = false,
+): Promise<Buffer> {
   try {
-    return await read(path);
+    return await read(path, second);
   } catch {
     throw new OffloadError('OUTPUT_UNVERIFIED', `${what} is missing (${path})`);
   }
 }
 
-async function check(task: VerifyTask, read: Reader): Promise<Buffer | undefined> {
+async function check(task: VerifyTask, read: Reader): Promise<void> {
   const what = `output of batch ${task.batchIndex}`;
   const buf = await readOrMissing(read, task.outputPath, what);
   const digest = sha256Hex(buf);
@@ -50,7 +54,7 @@ async function check(task: VerifyTask, read: Reader): Promise<Buffer | undefined
     );
   }
   if (task.partPath && task.partSha256) {
-    const part = await readOrMissing(read, task.partPath, `rendered ${what}`);
+    const part = await readOrMissing(read, task.partPath, `rendered ${what}`, true);
     const partDigest = sha256Hex(part);
     if (partDigest !== task.partSha256) {
       throw new OffloadError(
@@ -58,9 +62,7 @@ async function check(task: VerifyTask, read: Reader): Promise<Buffer | undefined
         `rendered ${what} has SHA-256 ${partDigest}, the runner reported ${task.partSha256}`,
       );
     }
-    return part;
   }
-  return undefined;
 }
 
 /**
@@ -72,8 +74,8 @@ export async function verifyOutput(
   read: Reader = (path) => readFile(path),
 ): Promise<VerifyOutcome> {
   try {
-    const part = await check(task, read);
-    return task.returnPart && part ? { ok: true, part } : { ok: true };
+    await check(task, read);
+    return { ok: true };
   } catch (err) {
     if (isOffloadError(err)) return { ok: false, message: err.message };
     return { ok: false, message: `output of batch ${task.batchIndex}: ${String(err)}` };

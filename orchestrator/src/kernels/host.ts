@@ -127,6 +127,20 @@ export class KernelInstance {
     return this.output();
   }
 
+  /**
+   * As `map`, but returns a view of the kernel's output region instead of a copy: it
+   * holds until the next call on this instance.
+   */
+  mapView(chunk: Buffer, count: number, firstRecord = 0): Uint8Array {
+    this.write(REGION_INPUT, chunk);
+    this.check(this.x.offload_map!(count, chunk.length), firstRecord);
+    return new Uint8Array(
+      this.x.memory.buffer,
+      this.x.offload_output_ptr(),
+      this.x.offload_output_len(),
+    );
+  }
+
   reduce(chunk: Buffer, count: number, firstRecord = 0): void {
     this.write(REGION_INPUT, chunk);
     this.check(this.x.offload_reduce!(count, chunk.length), firstRecord);

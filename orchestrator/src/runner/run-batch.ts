@@ -2,7 +2,7 @@
 // The same code runs inside a local worker thread and as a Slurm task on an HPC node,
 // so a batch gives the same bytes wherever it ran.
 import { createHmac } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { sha256Hex } from '../digest.js';
@@ -12,6 +12,7 @@ import { batchHeader, chunkFrames, readBatchHeader, HEADER_BYTES } from '../data
 import { renderFrames, type OutputSpec } from '../datasets/writers.js';
 import { compileVerified, type KernelEntry } from '../kernels/catalog.js';
 import { KernelInstance } from '../kernels/host.js';
+import { SLOT, readFileInto, scratch } from './scratch.js';
 
 /** Records handed to the kernel per call: large enough that call overhead vanishes. */
 export const CHUNK_BYTES = 1 << 20;
@@ -96,10 +97,43 @@ export function writeAtomicSync(path: string, data: Buffer): void {
   renameSync(tmp, path);
 }
 
+/** Framed output built in a thread's scratch buffer, moved to a larger one if it outgrows it. */
+class OutputFrames {
+  private buf: Buffer;
+  len = HEADER_BYTES;
+
+  constructor(estimate: number) {
+    this.buf = scratch(SLOT.frames, HEADER_BYTES + estimate);
+  }
+
+  push(bytes: Uint8Array): void {
+    if (this.len + bytes.length > this.buf.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(2 * this.buf.length, this.len + bytes.length));
+      this.buf.copy(bigger, 0, 0, this.len);
+      this.buf = bigger;
+    }
+    this.buf.set(bytes, this.len);
+    this.len += bytes.length;
+  }
+
+  finish(count: number): Buffer {
+    batchHeader(count).copy(this.buf, 0);
+    return this.buf.subarray(0, this.len);
+  }
+}
+
 async function run(task: RunnerTask): Promise<RunnerOk> {
   const started = performance.now();
   const what = `batch ${task.batchIndex}`;
-  const input = readFileSync(task.inputPath);
+  const seed = batchSeed(task.seed, task.batchIndex);
+  const kernel = await KernelInstance.create(
+    task.kernel,
+    await moduleFor(task),
+    Buffer.from(task.params),
+    seed,
+  );
+  // From here on nothing awaits: the batch's bytes live in this thread's scratch buffers.
+  const input = readFileInto(task.inputPath, SLOT.read);
   if (sha256Hex(input) !== task.inputSha256) {
     throw new OffloadError(
       'OUTPUT_UNVERIFIED',
@@ -108,28 +142,20 @@ async function run(task: RunnerTask): Promise<RunnerOk> {
   }
   const count = readBatchHeader(input, what);
   const body = input.subarray(HEADER_BYTES);
-  const seed = batchSeed(task.seed, task.batchIndex);
-  const kernel = await KernelInstance.create(
-    task.kernel,
-    await moduleFor(task),
-    Buffer.from(task.params),
-    seed,
-  );
 
-  const parts: Buffer[] = [];
+  const out = new OutputFrames(2 * body.length);
   let records = 0;
   for (const { chunk, count: n, first } of chunkFrames(body, count, CHUNK_BYTES, what)) {
     if (task.kernel.kind === 'map') {
-      const out = kernel.map(chunk, n, task.firstRecord + first);
-      parts.push(out);
+      out.push(kernel.mapView(chunk, n, task.firstRecord + first));
     } else {
       kernel.reduce(chunk, n, task.firstRecord + first);
     }
     records += n;
   }
-  if (task.kernel.kind === 'reduce') parts.push(kernel.finish());
+  if (task.kernel.kind === 'reduce') out.push(kernel.finish());
   const outCount = task.kernel.kind === 'map' ? records : 1;
-  const framed = Buffer.concat([batchHeader(outCount), ...parts]);
+  const framed = out.finish(outCount);
   writeAtomicSync(task.outputPath, framed);
 
   const result: RunnerOk = {
@@ -145,6 +171,7 @@ async function run(task: RunnerTask): Promise<RunnerOk> {
       framed.subarray(HEADER_BYTES),
       task.render.output,
       codec(task.render.codec),
+      (size) => scratch(SLOT.part, size),
     );
     writeAtomicSync(task.render.partPath, part);
     result.partSha256 = sha256Hex(part);

@@ -1,10 +1,17 @@
 // The piscina worker entry: a task runs one batch (the runner), frames one byte range
-// of a lines dataset into a batch file, or verifies a batch output; the last two keep
-// per-byte work off the orchestrator's thread.
-import { readFileSync } from 'node:fs';
-import { move, transferableSymbol, valueSymbol } from 'piscina';
+// of a lines dataset into a batch file, verifies a batch output, copies a batch's part
+// into a job's result or hashes the result; all but the first keep per-byte work off
+// the orchestrator's thread.
 import { OffloadError, isOffloadError } from '../errors.js';
 import { frameRange, type FrameTask } from '../datasets/ranges.js';
+import {
+  appendPart,
+  digestFile,
+  type AppendOutcome,
+  type AppendTask,
+  type DigestOutcome,
+  type DigestTask,
+} from '../jobs/append.js';
 import { verifyOutput, type VerifyOutcome, type VerifyTask } from '../jobs/verify.js';
 import {
   runBatch,
@@ -13,27 +20,14 @@ import {
   type RunnerOutcome,
   type RunnerTask,
 } from './run-batch.js';
+import { SLOT, readFileInto } from './scratch.js';
 
-/** Reads on this thread: a pool worker has nothing else to do while it waits. */
-const readNow = async (path: string): Promise<Buffer> => readFileSync(path);
-
-/** Verifies on this thread and moves the part's bytes to the caller instead of copying. */
-async function verify(task: VerifyTask): Promise<VerifyOutcome> {
-  const outcome = await verifyOutput(task, readNow);
-  if (!outcome.ok || !outcome.part) return outcome;
-  const src = outcome.part;
-  // Only a buffer that owns its whole ArrayBuffer can be moved; a pooled one is copied.
-  const part =
-    src.byteOffset === 0 && src.byteLength === src.buffer.byteLength ? src : new Uint8Array(src);
-  return move({
-    get [transferableSymbol]() {
-      return [part.buffer];
-    },
-    get [valueSymbol]() {
-      return { ok: true, part };
-    },
-  }) as unknown as VerifyOutcome;
-}
+/**
+ * Reads on this thread, into its scratch buffers: a pool worker has nothing else to do
+ * while it waits. The verifier reads the output, then the part, each into a slot of its own.
+ */
+const readNow = async (path: string, second: boolean): Promise<Buffer> =>
+  readFileInto(path, second ? SLOT.read2 : SLOT.read);
 
 export type FrameOutcome = { ok: true; count: number; sha256: string } | RunnerFailure;
 
@@ -60,12 +54,15 @@ export interface PingTask {
   op: 'ping';
 }
 
-export type PoolTask = RunnerTask | FrameTask | VerifyTask | PingTask;
-type PoolOutcome = RunnerOutcome | FrameOutcome | VerifyOutcome | { ok: true };
+export type PoolTask = RunnerTask | FrameTask | VerifyTask | AppendTask | DigestTask | PingTask;
+type PoolOutcome =
+  RunnerOutcome | FrameOutcome | VerifyOutcome | AppendOutcome | DigestOutcome | { ok: true };
 
 export default async function (task: PoolTask): Promise<PoolOutcome> {
   if ('op' in task && task.op === 'ping') return { ok: true };
   if ('op' in task && task.op === 'frame') return frame(task);
-  if ('op' in task && task.op === 'verify') return verify(task);
+  if ('op' in task && task.op === 'verify') return verifyOutput(task, readNow);
+  if ('op' in task && task.op === 'append') return appendPart(task);
+  if ('op' in task && task.op === 'digest') return digestFile(task);
   return runBatch(task as RunnerTask);
 }

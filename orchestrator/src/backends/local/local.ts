@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { FrameTask } from '../../datasets/ranges.js';
+import type { AppendOutcome, AppendTask, DigestOutcome, DigestTask } from '../../jobs/append.js';
 import type { VerifyOutcome, VerifyTask } from '../../jobs/verify.js';
 import type { RunnerOutcome, RunnerTask } from '../../runner/run-batch.js';
 import type { FrameOutcome } from '../../runner/worker.js';
@@ -77,6 +78,16 @@ export class LocalBackend implements Backend {
   /** Verifies a batch output on a worker thread, ahead of any queued batch run. */
   verify(task: VerifyTask): Promise<VerifyOutcome> {
     return this.pool.run(withPriority(task, PRIORITY.verify)) as Promise<VerifyOutcome>;
+  }
+
+  /** Copies a verified part into a job's result on a worker thread, ahead of batch runs. */
+  append(task: AppendTask): Promise<AppendOutcome> {
+    return this.pool.run(withPriority(task, PRIORITY.verify)) as Promise<AppendOutcome>;
+  }
+
+  /** Hashes a job's assembled result on a worker thread. */
+  digest(task: DigestTask): Promise<DigestOutcome> {
+    return this.pool.run(withPriority(task, PRIORITY.verify)) as Promise<DigestOutcome>;
   }
 
   async start(ctx: JobContext, attempts: AttemptSpec[], sink: AttemptSink): Promise<void> {
