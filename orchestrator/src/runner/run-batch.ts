@@ -26,6 +26,11 @@ export interface RenderSpec {
 export interface RunnerTask {
   kernel: KernelEntry;
   kernelPath: string;
+  /**
+   * The module compiled already, when the caller has it: threads of one process then
+   * share its code, and its optimised tier, instead of each compiling its own.
+   */
+  module?: WebAssembly.Module;
   params: Uint8Array;
   seed: Uint8Array;
   batchIndex: number;
@@ -67,6 +72,10 @@ const modules = new Map<string, Promise<WebAssembly.Module>>();
 
 function moduleFor(task: RunnerTask): Promise<WebAssembly.Module> {
   let m = modules.get(task.kernel.sha256);
+  if (!m && task.module) {
+    m = Promise.resolve(task.module);
+    modules.set(task.kernel.sha256, m);
+  }
   if (!m) {
     m = compileVerified(task.kernelPath, task.kernel.sha256);
     modules.set(task.kernel.sha256, m);

@@ -7,6 +7,7 @@ import { Piscina } from 'piscina';
 import type { FrameTask } from '../../datasets/ranges.js';
 import type { AppendOutcome, AppendTask, DigestOutcome, DigestTask } from '../../jobs/append.js';
 import type { VerifyOutcome, VerifyTask } from '../../jobs/verify.js';
+import { compileVerified } from '../../kernels/catalog.js';
 import type { RunnerOutcome, RunnerTask } from '../../runner/run-batch.js';
 import type { FrameOutcome } from '../../runner/worker.js';
 import { PRIORITY, PriorityTaskQueue, withPriority } from './queue.js';
@@ -24,6 +25,8 @@ export class LocalBackend implements Backend {
   readonly workers: number;
   private readonly pool: Piscina;
   private readonly running = new Map<number, AbortController>();
+  /** Kernel modules compiled here once and handed to every thread, by SHA-256. */
+  private readonly modules = new Map<string, Promise<WebAssembly.Module>>();
 
   constructor(options: LocalOptions = {}) {
     this.workers = options.workers ?? availableParallelism();
@@ -110,26 +113,47 @@ export class LocalBackend implements Backend {
     };
     if (ctx.render && a.partPath) task.render = { ...ctx.render, partPath: a.partPath };
     sink.started(a.attemptId, { where: `local:${hostname()}` });
-    this.pool.run(withPriority(task, PRIORITY.run), { signal: abort.signal }).then(
-      (outcome: RunnerOutcome) => {
-        if (!this.running.delete(a.attemptId)) return;
-        if (outcome.ok) {
-          const { ok: _ok, ...result } = outcome;
-          sink.finished(a.attemptId, result);
-        } else {
+    this.module(ctx)
+      .then((module) => {
+        // Compiled here, the module is shared: a thread that already has it ignores it.
+        task.module = module;
+        if (abort.signal.aborted) throw abort.signal.reason;
+        return this.pool.run(withPriority(task, PRIORITY.run), { signal: abort.signal });
+      })
+      .then(
+        (outcome: RunnerOutcome) => {
+          if (!this.running.delete(a.attemptId)) return;
+          if (outcome.ok) {
+            const { ok: _ok, ...result } = outcome;
+            sink.finished(a.attemptId, result);
+          } else {
+            sink.failed(a.attemptId, {
+              message: outcome.message,
+              reason: outcome.code === 'RECORD_INVALID' ? 'bad-record' : 'runner-error',
+              retryable: outcome.code !== 'RECORD_INVALID' && outcome.code !== 'PARAM_INVALID',
+              record: outcome.record,
+            });
+          }
+        },
+        (err: Error) => {
+          if (!this.running.delete(a.attemptId)) return;
           sink.failed(a.attemptId, {
-            message: outcome.message,
-            reason: outcome.code === 'RECORD_INVALID' ? 'bad-record' : 'runner-error',
-            retryable: outcome.code !== 'RECORD_INVALID' && outcome.code !== 'PARAM_INVALID',
-            record: outcome.record,
+            message: err.message,
+            reason: 'worker-error',
+            retryable: true,
           });
-        }
-      },
-      (err: Error) => {
-        if (!this.running.delete(a.attemptId)) return;
-        sink.failed(a.attemptId, { message: err.message, reason: 'worker-error', retryable: true });
-      },
-    );
+        },
+      );
+  }
+
+  private module(ctx: JobContext): Promise<WebAssembly.Module> {
+    let m = this.modules.get(ctx.kernel.sha256);
+    if (!m) {
+      m = compileVerified(ctx.kernelPath, ctx.kernel.sha256);
+      this.modules.set(ctx.kernel.sha256, m);
+      m.catch(() => this.modules.delete(ctx.kernel.sha256));
+    }
+    return m;
   }
 
   async cancel(_ctx: JobContext, attemptIds: number[]): Promise<void> {
