@@ -1,9 +1,9 @@
 // Buffers that a thread reuses from one task to the next for per-byte work: reading a
 // batch file, building framed output, rendering a part. Allocated afresh, a batch of
 // 50,000 identifiers took some 15 MB that the allocator gave back to the kernel and
-// faulted in again for the next batch; that churn was a third of a local job's CPU,
-// most of it in the kernel. A buffer from here is valid until the next call for the
-// same slot on the same thread, so a caller must be done with it before it awaits.
+// faulted in again for the next batch: about a tenth of a local job's CPU. A buffer
+// from here is valid until the next call for the same slot on the same thread, so a
+// caller must be done with it before it awaits.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 
 export const SLOT = {

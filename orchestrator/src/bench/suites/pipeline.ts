@@ -3,9 +3,9 @@
 // Runs alternate between the two so that machine noise hits both alike. Each run is
 // timed from submit to the verified result on an engine that is warm, as a daemon's
 // is: its threads are up and a small job has run through every stage first. Cold,
-// each new thread spends its first batches compiling the same JavaScript and
-// WebAssembly, work a second thread doubles: 2 workers measured 1.29-1.30x of 1 cold
-// against 1.59-1.65x warm on a quiet 2-core machine (1,000,000 IDs, 50,000 a batch).
+// each new thread spends its first batches optimising the same JavaScript, work a
+// second thread doubles on a 2-core machine: 2 workers measured 1.47-1.55x of 1 cold
+// against 1.60-1.75x warm (1,000,000 IDs, 50,000 a batch, medians of 5 runs).
 // `--set warm=0` times cold engines.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
