@@ -1,4 +1,5 @@
 // The `offload` command line.
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { register as registerConfig } from './commands/config.js';
 import { register as registerJobs } from './commands/jobs.js';
@@ -10,6 +11,12 @@ import { register as registerServe } from './commands/serve.js';
 import { register as registerKeys } from './commands/keys.js';
 import { register as registerDecrypt } from './commands/decrypt.js';
 import { reportError } from './context.js';
+
+/** The version in the package's manifest, three folders up from orchestrator/dist/src/cli. */
+function packageVersion(): string {
+  const manifest = new URL('../../../../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
 
 export function buildProgram(): Command {
   const program = new Command('offload')
@@ -28,6 +35,7 @@ export function buildProgram(): Command {
       process.env.OFFLOAD_LOG_LEVEL ?? 'warn',
     )
     .option('--workers <n>', 'local worker threads (default: available parallelism)')
+    .version(packageVersion(), '-V, --version', 'print the version of offload')
     .showHelpAfterError()
     .configureHelp({ sortSubcommands: false });
   registerJobs(program);
