@@ -5,7 +5,7 @@
 //   tokens:
 //     <hex sha256 of the token>: { user: alice, role: operator }
 //
-import * as grpc from '@grpc/grpc-js';
+import type * as grpc from '@grpc/grpc-js';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';

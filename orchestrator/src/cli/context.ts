@@ -2,7 +2,6 @@
 // store for read-only ones, and one way to print results and errors.
 import type { Command } from 'commander';
 import { LocalBackend } from '../backends/local/local.js';
-import { SlurmBackend } from '../backends/slurm/backend.js';
 import { loadConfig, pickCluster, type OffloadConfig } from '../config/index.js';
 import { Dispatcher } from '../jobs/dispatch.js';
 import { isOffloadError } from '../errors.js';
@@ -60,9 +59,12 @@ export async function openEngine(
   const config = await configOf(opts);
   const workers = parseWorkers(opts.workers) ?? (config.source ? config.local.workers : undefined);
   const local = new LocalBackend({ workers });
+  // The Slurm backend (HTTP and SSH clients) loads only when a cluster is configured.
   const slurm =
     choice.use && config.clusters.length > 0
-      ? new SlurmBackend(pickCluster(config, choice.name))
+      ? new (await import('../backends/slurm/backend.js')).SlurmBackend(
+          pickCluster(config, choice.name),
+        )
       : undefined;
   const dispatcher = new Dispatcher({ local, slurm });
   const engine = new Engine({

@@ -2,7 +2,7 @@
 // `offload config check` tries each cluster's staging end to end.
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
-import { checkStaging, type StagingCheck } from '../../backends/slurm/staging-check.js';
+import type { StagingCheck } from '../../backends/slurm/staging-check.js';
 import { loadConfig, pickCluster } from '../../config/index.js';
 import type { OffloadConfig } from '../../config/index.js';
 import { OffloadError } from '../../errors.js';
@@ -52,6 +52,7 @@ export function register(program: Command): Command {
         // With no cluster at all, pickCluster rejects naming the file that has none.
         if (clusters.length === 0) pickCluster(loaded);
         const checks: StagingCheck[] = [];
+        const { checkStaging } = await import('../../backends/slurm/staging-check.js');
         for (const cluster of clusters) checks.push(await checkStaging(cluster));
         if (opts.json) printJson(checks);
         else checks.forEach(printCheck);

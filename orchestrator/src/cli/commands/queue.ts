@@ -4,8 +4,7 @@
 // job claims. It reads the store and makes three list calls per refresh, whatever the
 // number of jobs.
 import type { Command } from 'commander';
-import { indexTasks } from '../../backends/slurm/backend.js';
-import { clientForRest, type SlurmClient } from '../../backends/slurm/client.js';
+import type { SlurmClient } from '../../backends/slurm/client.js';
 import { jobPhase, type SlurmJob } from '../../backends/slurm/model.js';
 import { pickCluster, type ClusterConfig, type OffloadConfig } from '../../config/index.js';
 import type { Store } from '../../store/store.js';
@@ -136,6 +135,8 @@ export async function queueSnapshot(
   const cluster = config.clusters.length > 0 ? pickCluster(config) : undefined;
   const seen = cluster ? await clusterView(client, cluster, connectError) : undefined;
   const listing = seen?.listing ?? [];
+  // The Slurm modules load only for this view: other commands start faster without them.
+  const { indexTasks } = await import('../../backends/slurm/backend.js');
   const index = indexTasks(listing);
   const jobs = store.unfinishedJobs().map((j) => jobView(store, j.id, index));
   const claimed = new Set(jobs.map((j) => j.jobId));
@@ -192,6 +193,7 @@ function render(s: QueueSnapshot): string {
 
 async function connect(config: OffloadConfig): Promise<{ client?: SlurmClient; error?: string }> {
   if (config.clusters.length === 0) return {};
+  const { clientForRest } = await import('../../backends/slurm/client.js');
   const created = await clientForRest(pickCluster(config).rest);
   return created.ok ? { client: created.value } : { error: created.error.message };
 }

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
-import { ask, downloadResult, uploadFile, watchJob, type OffloadClient } from '../../api/client.js';
+import type { OffloadClient } from '../../api/client.js';
 import type { JobEvent__Output } from '../../api/generated/offload/v1/JobEvent.js';
 import type { JobState } from '../../api/generated/offload/v1/JobState.js';
 import { OffloadError } from '../../errors.js';
@@ -12,6 +12,9 @@ import { addGlobalOptions, withClient, type RemoteOptions } from '../remote/conn
 import { JOB_STATES } from '../../jobs/types.js';
 import { jobDetails, jobsTable, queueTable } from '../remote/format.js';
 import { ProgressBar, progressLine, stateName } from '../remote/progress.js';
+
+/** The gRPC client module, loaded by the commands that use it and not at start-up. */
+const api = () => import('../../api/client.js');
 
 function print(opts: RemoteOptions, json: unknown, text: () => string): void {
   process.stdout.write(opts.json ? `${JSON.stringify(json, null, 2)}\n` : `${text()}\n`);
@@ -67,7 +70,9 @@ async function follow(
 ) {
   const bar = !opts.json && process.stderr.isTTY ? new ProgressBar(process.stderr) : undefined;
   let last: JobEvent__Output | undefined;
-  await watchJob(
+  await (
+    await api()
+  ).watchJob(
     client,
     jobId,
     (event) => {
@@ -143,7 +148,9 @@ function remoteCommands(): RemoteCommand[] {
       run: (specPath: string, o: { watch?: boolean }, command: Command) =>
         withClient(command, async (client, opts) => {
           const spec = await readSpec(specPath);
-          const { job } = await ask(client.jobs, 'Submit', { specJson: JSON.stringify(spec) });
+          const { job } = await (
+            await api()
+          ).ask(client.jobs, 'Submit', { specJson: JSON.stringify(spec) });
           print(opts, job, () => job!.id);
           if (o.watch) await follow(client, job!.id, opts);
         }),
@@ -158,7 +165,7 @@ function remoteCommands(): RemoteCommand[] {
       ],
       run: (file: string, o: { name?: string }, command: Command) =>
         withClient(command, async (client, opts) => {
-          const uploaded = await uploadFile(client, file, o.name);
+          const uploaded = await (await api()).uploadFile(client, file, o.name);
           print(opts, uploaded, () => `${uploaded.datasetId} ${uploaded.path}`);
         }),
     },
@@ -186,7 +193,9 @@ function remoteCommands(): RemoteCommand[] {
       ],
       run: (o: Record<string, string>, command: Command) =>
         withClient(command, async (client, opts) => {
-          const page = await ask(client.jobs, 'ListJobs', {
+          const page = await (
+            await api()
+          ).ask(client.jobs, 'ListJobs', {
             states: wireStates(o.state),
             kernel: o.kernel ?? '',
             owner: o.owner ?? '',
@@ -206,7 +215,7 @@ function remoteCommands(): RemoteCommand[] {
       options: [JSON_OPTION('the job')],
       run: (jobId: string, _o: unknown, command: Command) =>
         withClient(command, async (client, opts) => {
-          const answer = await ask(client.jobs, 'GetJob', { jobId });
+          const answer = await (await api()).ask(client.jobs, 'GetJob', { jobId });
           print(opts, answer, () => jobDetails(answer.job!, answer.batches));
         }),
     },
@@ -220,7 +229,7 @@ function remoteCommands(): RemoteCommand[] {
       ],
       run: (jobId: string, o: { output: string }, command: Command) =>
         withClient(command, async (client, opts) => {
-          const header = await downloadResult(client, jobId, o.output);
+          const header = await (await api()).downloadResult(client, jobId, o.output);
           print(opts, header, () => `${o.output} ${header.size} bytes sha256 ${header.sha256}`);
         }),
     },
@@ -231,7 +240,7 @@ function remoteCommands(): RemoteCommand[] {
       options: [JSON_OPTION('the job')],
       run: (jobId: string, _o: unknown, command: Command) =>
         withClient(command, async (client, opts) => {
-          const { job } = await ask(client.jobs, 'CancelJob', { jobId });
+          const { job } = await (await api()).ask(client.jobs, 'CancelJob', { jobId });
           print(opts, job, () => `${job!.id} ${stateName(job!.state)}`);
         }),
     },
@@ -245,7 +254,7 @@ function remoteCommands(): RemoteCommand[] {
 function registerQueue(program: Command, takeovers: Map<string, Handler>): void {
   const remoteView = async (o: { limit: string }, command: Command) =>
     withClient(command, async (client, opts) => {
-      const view = await ask(client.admin, 'QueueView', { limit: Number(o.limit) });
+      const view = await (await api()).ask(client.admin, 'QueueView', { limit: Number(o.limit) });
       print(opts, view, () => queueTable(view));
     });
   const existing = program.commands.find((c) => c.name() === 'queue');
@@ -266,7 +275,9 @@ function registerQueue(program: Command, takeovers: Map<string, Handler>): void 
     .action(
       action(async (reason: string[], _o: unknown, command: Command) =>
         withClient(command, async (client, opts) => {
-          const intake = await ask(client.admin, 'PauseIntake', {
+          const intake = await (
+            await api()
+          ).ask(client.admin, 'PauseIntake', {
             reason: reason.join(' '),
           });
           print(opts, intake, () => `intake paused by ${intake.pausedBy}`);
@@ -280,7 +291,7 @@ function registerQueue(program: Command, takeovers: Map<string, Handler>): void 
     .action(
       action(async (_o: unknown, command: Command) =>
         withClient(command, async (client, opts) => {
-          const intake = await ask(client.admin, 'ResumeIntake', {});
+          const intake = await (await api()).ask(client.admin, 'ResumeIntake', {});
           print(opts, intake, () => 'intake open');
         }),
       ),
@@ -294,7 +305,9 @@ function registerQueue(program: Command, takeovers: Map<string, Handler>): void 
     .action(
       action(async (cluster: string, o: { undo?: boolean }, command: Command) =>
         withClient(command, async (client, opts) => {
-          const answer = await ask(client.admin, 'DrainCluster', {
+          const answer = await (
+            await api()
+          ).ask(client.admin, 'DrainCluster', {
             cluster,
             drain: !o.undo,
           });

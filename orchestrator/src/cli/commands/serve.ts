@@ -6,12 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { isMap, parse as parseYaml, parseDocument } from 'yaml';
 import { hashToken, newToken, parseTokens, ROLES, type Role } from '../../api/auth.js';
-import {
-  DEFAULT_LIMITS,
-  startServer,
-  type ServerLimits,
-  type TlsOptions,
-} from '../../api/server.js';
+import type { ServerLimits, TlsOptions } from '../../api/server.js';
 import { OffloadError, show } from '../../errors.js';
 import { createLogger } from '../../logging.js';
 import { action, globals, homeOf, openEngine } from '../context.js';
@@ -170,6 +165,8 @@ async function serve(flags: ServeFlags, cmd: Command): Promise<void> {
   const engine = await openEngine(g);
   const resumed = await engine.resumeAll();
   if (resumed.length) log.info({ jobs: resumed.length }, 'unfinished jobs resumed');
+  // The gRPC server's modules load only for this command.
+  const { DEFAULT_LIMITS, startServer } = await import('../../api/server.js');
   let server;
   try {
     server = await startServer({

@@ -2,7 +2,7 @@
 // name the server, the token file and the TLS material.
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { connect, type OffloadClient } from '../../api/client.js';
+import type { OffloadClient } from '../../api/client.js';
 import { OffloadError } from '../../errors.js';
 
 export interface RemoteOptions {
@@ -50,7 +50,7 @@ function readToken(path: string): string {
   return token;
 }
 
-export function openClient(opts: RemoteOptions): OffloadClient {
+export async function openClient(opts: RemoteOptions): Promise<OffloadClient> {
   if (!opts.server) {
     throw new OffloadError('CONFIG_INVALID', '--server is required (or set OFFLOAD_SERVER)', {
       field: '--server',
@@ -63,6 +63,8 @@ export function openClient(opts: RemoteOptions): OffloadClient {
       { field: '--token-file' },
     );
   }
+  // gRPC loads only for the commands that talk to a daemon.
+  const { connect } = await import('../../api/client.js');
   return connect({
     address: opts.server,
     token: readToken(opts.tokenFile),
@@ -82,7 +84,7 @@ export async function withClient<T>(
   fn: (client: OffloadClient, opts: RemoteOptions) => Promise<T>,
 ): Promise<T> {
   const opts = command.optsWithGlobals<RemoteOptions>();
-  const client = openClient(opts);
+  const client = await openClient(opts);
   try {
     return await fn(client, opts);
   } finally {
