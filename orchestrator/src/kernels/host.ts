@@ -16,6 +16,7 @@ interface KernelExports {
   offload_reduce?(count: number, bytes: number): number;
   offload_combine?(count: number, bytes: number): number;
   offload_finish?(): number;
+  offload_reseed?(): number;
 }
 
 const REGION_PARAMS = 0;
@@ -88,6 +89,31 @@ export class KernelInstance {
       });
     }
     return kernel;
+  }
+
+  /**
+   * Whether the instance can serve another batch with another seed (see "Reuse" in
+   * wasm-kernels/README.md): a kernel without entropy always can, one with entropy
+   * when it exports offload_reseed.
+   */
+  get reusable(): boolean {
+    return !this.entry.entropy || typeof this.x.offload_reseed === 'function';
+  }
+
+  /** Restarts the kernel's generator from `seed` for the next batch. */
+  reseed(seed: Buffer): void {
+    if (!this.entry.entropy) return;
+    if (typeof this.x.offload_reseed !== 'function') {
+      throw new OffloadError('KERNEL_INVALID', `kernel ${this.entry.name} cannot be reseeded`);
+    }
+    this.write(REGION_SEED, seed);
+    const rc = this.x.offload_reseed();
+    if (rc !== 0) {
+      throw new OffloadError(
+        'KERNEL_FAILED',
+        `kernel ${this.entry.name}: ${describeKernelCode(rc)}`,
+      );
+    }
   }
 
   private write(region: number, bytes: Buffer): void {

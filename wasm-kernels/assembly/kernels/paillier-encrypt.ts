@@ -80,6 +80,13 @@ export function offload_init(paramsLen: u32): i32 {
   return OK;
 }
 
+/** Restarts the generator from a new seed, keeping the key and its table. */
+export function offload_reseed(): i32 {
+  if (key == null) return ERR_STATE;
+  reseed();
+  return OK;
+}
+
 /**
  * Records go through in groups of BATCH, which share the table reads; each record
  * still takes its own r, in record order, so outputs do not depend on the grouping.

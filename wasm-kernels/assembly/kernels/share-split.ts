@@ -20,6 +20,13 @@ export function offload_init(paramsLen: u32): i32 {
   return OK;
 }
 
+/** Restarts the generator from a new seed, keeping the share count. */
+export function offload_reseed(): i32 {
+  if (shares == 0) return ERR_STATE;
+  reseed();
+  return OK;
+}
+
 export function offload_map(count: u32, bytes: u32): i32 {
   if (shares == 0) return ERR_STATE;
   resetOutput();
