@@ -22,7 +22,7 @@ export interface AppendTask {
   partPath?: string;
   /** ...checked against this digest unless this process verified it when its batch ended... */
   partSha256?: string;
-  /** ...else the framed output and its digest, rendered here as `render` says. */
+  /** ...else the framed output, rendered here as `render` says, checked likewise. */
   outputPath?: string;
   outputSha256?: string;
   render?: { output: OutputSpec; codec: string };
@@ -57,7 +57,7 @@ function readChecked(path: string, sha256: string | undefined, what: string): Bu
 function partBytes(task: AppendTask): Buffer {
   const what = `output of batch ${task.batchIndex}`;
   if (task.partPath) return readChecked(task.partPath, task.partSha256, `rendered ${what}`);
-  if (!task.outputPath || !task.outputSha256 || !task.render) {
+  if (!task.outputPath || !task.render) {
     throw new OffloadError('INTERNAL', `${what}: nothing to append`);
   }
   const framed = readChecked(task.outputPath, task.outputSha256, what);

@@ -120,18 +120,19 @@ export class MapAssembler {
           path: this.tmp,
           offset: this.offset,
         };
+        const verifiedHere = this.verifiedHere.delete(b.index);
         if (b.partSha256) {
           // A rendered part's size is known before it is copied, so the copies of
           // several parts can run at once.
           task.partPath = `${b.outputPath}.part`;
-          if (!this.verifiedHere.delete(b.index)) task.partSha256 = b.partSha256;
+          if (!verifiedHere) task.partSha256 = b.partSha256;
           task.bytes = (await stat(task.partPath)).size;
           copies.push(this.append(task));
           this.offset += task.bytes;
         } else {
           // Rendered during the copy: the next offset waits for its size.
           task.outputPath = b.outputPath!;
-          task.outputSha256 = b.outputSha256!;
+          if (!verifiedHere) task.outputSha256 = b.outputSha256!;
           task.render = { output: this.spec.output, codec: outputCodec(this.spec, this.entry) };
           this.offset += await this.append(task);
         }
