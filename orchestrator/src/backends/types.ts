@@ -10,6 +10,8 @@ export interface JobContext {
   kernel: KernelEntry;
   /** Local path of the verified kernel module. */
   kernelPath: string;
+  /** The module compiled in this process (the catalogue's cached copy). */
+  module(): Promise<WebAssembly.Module>;
   /** Encoded kernel parameters; may hold secrets, so never logged or stored in clear. */
   params: Buffer;
   /** 32-byte job seed; the runner derives each batch's seed from it. */

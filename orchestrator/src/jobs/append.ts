@@ -86,10 +86,8 @@ export function appendPart(task: AppendTask): AppendOutcome {
   try {
     const part = partBytes(task);
     if (task.bytes !== undefined && part.length !== task.bytes) {
-      return {
-        ok: false,
-        message: `output of batch ${task.batchIndex} is ${part.length} bytes, expected ${task.bytes}`,
-      };
+      const what = `output of batch ${task.batchIndex}`;
+      return { ok: false, message: `${what} is ${part.length} bytes, expected ${task.bytes}` };
     }
     writeAt(task.path, part, task.offset);
     return { ok: true, bytes: part.length };

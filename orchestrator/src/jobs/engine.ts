@@ -225,28 +225,32 @@ export class Engine implements JobService {
     this.runs.set(job.id, { run, done });
   }
 
-  private localWorkers(): number | undefined {
+  /** The local pool, which also splits, verifies and assembles for every job. */
+  private localPool(): LocalBackend | undefined {
     const local = this.backends.get('local');
-    return local instanceof LocalBackend ? local.workers : undefined;
+    return local instanceof LocalBackend ? local : undefined;
+  }
+
+  private localWorkers(): number | undefined {
+    return this.localPool()?.workers;
   }
 
   /** Splitting runs on the local pool when there is one. */
   private framer(): RunDeps['framer'] {
-    const local = this.backends.get('local');
-    return local instanceof LocalBackend ? (task) => local.frame(task) : undefined;
+    const local = this.localPool();
+    return local && ((task) => local.frame(task));
   }
 
   /** So does the verification of batch outputs. */
   private verifier(): RunDeps['verifier'] {
-    const local = this.backends.get('local');
-    return local instanceof LocalBackend ? (task) => local.verify(task) : undefined;
+    const local = this.localPool();
+    return local && ((task) => local.verify(task));
   }
 
   /** And the copying and hashing that build a map job's result. */
   private assembly(): RunDeps['assembly'] {
-    const local = this.backends.get('local');
-    if (!(local instanceof LocalBackend)) return undefined;
-    return { append: (task) => local.append(task), digest: (task) => local.digest(task) };
+    const local = this.localPool();
+    return local && { append: (task) => local.append(task), digest: (task) => local.digest(task) };
   }
 
   private emit(event: EventRecord): void {

@@ -105,6 +105,7 @@ export class JobRun {
       jobId: job.id,
       kernel: entry,
       kernelPath: deps.catalog.path(entry),
+      module: () => deps.catalog.module(entry),
       params,
       seed,
       workDir,

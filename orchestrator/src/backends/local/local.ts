@@ -7,7 +7,6 @@ import { Piscina } from 'piscina';
 import type { FrameTask } from '../../datasets/ranges.js';
 import type { AppendOutcome, AppendTask, DigestOutcome, DigestTask } from '../../jobs/append.js';
 import type { VerifyOutcome, VerifyTask } from '../../jobs/verify.js';
-import { compileVerified } from '../../kernels/catalog.js';
 import type { RunnerOutcome, RunnerTask } from '../../runner/run-batch.js';
 import type { FrameOutcome } from '../../runner/worker.js';
 import { PRIORITY, PriorityTaskQueue, withPriority } from './queue.js';
@@ -25,8 +24,6 @@ export class LocalBackend implements Backend {
   readonly workers: number;
   private readonly pool: Piscina;
   private readonly running = new Map<number, AbortController>();
-  /** Kernel modules compiled here once and handed to every thread, by SHA-256. */
-  private readonly modules = new Map<string, Promise<WebAssembly.Module>>();
 
   constructor(options: LocalOptions = {}) {
     this.workers = options.workers ?? availableParallelism();
@@ -113,7 +110,8 @@ export class LocalBackend implements Backend {
     };
     if (ctx.render && a.partPath) task.render = { ...ctx.render, partPath: a.partPath };
     sink.started(a.attemptId, { where: `local:${hostname()}` });
-    this.module(ctx)
+    ctx
+      .module()
       .then((module) => {
         // Compiled here, the module is shared: a thread that already has it ignores it.
         task.module = module;
@@ -144,16 +142,6 @@ export class LocalBackend implements Backend {
           });
         },
       );
-  }
-
-  private module(ctx: JobContext): Promise<WebAssembly.Module> {
-    let m = this.modules.get(ctx.kernel.sha256);
-    if (!m) {
-      m = compileVerified(ctx.kernelPath, ctx.kernel.sha256);
-      this.modules.set(ctx.kernel.sha256, m);
-      m.catch(() => this.modules.delete(ctx.kernel.sha256));
-    }
-    return m;
   }
 
   async cancel(_ctx: JobContext, attemptIds: number[]): Promise<void> {
